@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m tealeaves``."""
+
+from tealeaves.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""Extractors: Document + KnowledgeBase -> items with evidence (one pipeline stage per module)."""

@@ -1,0 +1,1 @@
+"""Signal detectors: extracted items -> analytic signals, each with the evidence it rests on."""

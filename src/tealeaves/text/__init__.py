@@ -1,0 +1,1 @@
+"""Text to views and offsets: normalisation, sentence boundaries, phrase scanning."""

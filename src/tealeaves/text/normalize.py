@@ -1,0 +1,78 @@
+"""Matching views of a body: traditional to simplified (OpenCC), width and case folded.
+
+A view has exactly the length of the original and character ``i`` of the view comes from character
+``i`` of the original, so a span found in the view is a span of the original with the same offsets.
+OpenCC's t2s conversion is length-preserving for almost every text; where a phrase rule would change
+the length, we convert that text character by character instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from tealeaves.knowledge.phrases import fold_phrase
+
+
+@functools.cache
+def _t2s() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese to simplified, never changing the length of the text."""
+    converter = _t2s()
+    out: str = converter.convert(text)  # type: ignore[attr-defined]
+    if len(out) == len(text):
+        return out
+    chars = []
+    for ch in text:
+        conv: str = converter.convert(ch)  # type: ignore[attr-defined]
+        chars.append(conv if len(conv) == 1 else ch)
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class View:
+    """A folded, simplified copy of a text with the same length (offsets are shared)."""
+
+    text: str
+    original: str
+
+
+def make_view(text: str) -> View:
+    """Build the matching view of ``text``: t2s, then full-width and ASCII case folding.
+
+    Example::
+
+        make_view("美國財長ＢＥＳＳＥＮＴ").text  # '美国财长bessent'
+    """
+    return View(text=fold_phrase(to_simplified(text)), original=text)
+
+
+def normalize_body(text: str) -> str:
+    """Normalise a decoded body the one way every reader does: NFC, no BOM, ``\\n`` line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\N{ZERO WIDTH NO-BREAK SPACE}")
+    return unicodedata.normalize("NFC", text)
+
+
+def detect_script(text: str) -> str | None:
+    """Return ``zh-Hant`` when converting to simplified changes enough CJK characters, ``zh-Hans``
+    when the text has CJK characters but few change, and None for a text without Chinese."""
+    cjk = [c for c in text[:4000] if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return None
+    sample = "".join(cjk)
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample)))
+    return "zh-Hant" if changed >= max(2, len(sample) // 50) else "zh-Hans"
+
+
+def detect_lang(text: str) -> str:
+    """``zh`` when at least a tenth of the letters are CJK ideographs, else ``en``."""
+    sample = text[:4000]
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    letters = sum(1 for c in sample if c.isalpha())
+    return "zh" if letters and cjk / letters >= 0.1 else "en"
