@@ -1,6 +1,7 @@
 """Read the knowledge data files, validate them in three passes and build a KnowledgeBase.
 
-Pass 1 checks each entry against its schema; pass 2 checks cross-references (ids unique, every
+Entries with the same id in two files of one kind are merged first (upstream data, then our
+additions). Pass 1 checks each entry against its schema; pass 2 checks cross-references (ids unique, every
 ``state``, ``org`` and ``role`` exists); pass 3 looks for hazards (an alias claimed by two actors of one
 kind, a one-character Chinese alias, a role that ends before it starts). The first problem raises a
 ``KnowledgeError`` naming the file, the entry and the field.
@@ -139,22 +140,53 @@ def _validate(kind: str, path: Path, rows: list[Any]) -> list[Entry]:
 
 @functools.cache
 def _build(folder: Path, files: tuple[tuple[str, str], ...], version: str, blobs: tuple[bytes, ...]) -> KnowledgeBase:
-    by_kind: dict[str, list[Entry]] = {k: [] for k in FILE_KINDS}
-    origin: dict[tuple[str, str], Path] = {}
+    rows_by_kind: dict[str, dict[str, tuple[Path, Any]]] = {k: {} for k in FILE_KINDS}
+    anonymous: dict[str, list[tuple[Path, Any]]] = {k: [] for k in FILE_KINDS}
     for (rel, kind), data in zip(files, blobs):
         path = folder / rel
-        for entry in _validate(kind, path, _rows(path, data)):
-            eid = getattr(entry, "id", None)
-            if eid is not None:
-                if (kind, eid) in origin:
-                    raise KnowledgeError(f"{eid}: id already defined in {origin[(kind, eid)].name}", path)
-                origin[(kind, eid)] = path
-            by_kind[kind].append(entry)
+        seen_here: set[str] = set()
+        for i, row in enumerate(_rows(path, data)):
+            if not isinstance(row, dict):
+                raise KnowledgeError(f"entries[{i}]: expected a mapping", path)
+            rid = row.get("id")
+            if rid is None:
+                anonymous[kind].append((path, row))
+                continue
+            rid = str(rid)
+            if rid in seen_here:
+                raise KnowledgeError(f"{rid}: id defined twice in this file", path)
+            seen_here.add(rid)
+            if rid in rows_by_kind[kind]:
+                _, earlier = rows_by_kind[kind][rid]
+                rows_by_kind[kind][rid] = (path, _merge(earlier, row))
+            else:
+                rows_by_kind[kind][rid] = (path, row)
+    by_kind: dict[str, list[Entry]] = {k: [] for k in FILE_KINDS}
+    origin: dict[tuple[str, str], Path] = {}
+    for kind in FILE_KINDS:
+        for rid, (path, row) in rows_by_kind[kind].items():
+            by_kind[kind].extend(_validate(kind, path, [row]))
+            origin[(kind, rid)] = path
+        for path, row in anonymous[kind]:
+            by_kind[kind].extend(_validate(kind, path, [row]))
     _check_references(by_kind, origin)
     _check_hazards(by_kind, origin)
     for check in CHECKS:
         check(by_kind, origin)
     return KnowledgeBase(version=version, entries={k: tuple(v) for k, v in by_kind.items()})
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """Merge an entry of a later file into the same entry of an earlier one (STYLE.md §4): mappings
+    merge key by key, lists are extended without repeats, and a single value from the later file wins."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
 
 
 def _check_references(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str], Path]) -> None:
