@@ -211,3 +211,166 @@ def render_report(analysis: Analysis, doc: Document, console: Console | None = N
     )
     if not (analysis.mentions or analysis.dates or analysis.quantities or analysis.events or analysis.signals):
         c.print(Text("nothing found", style="dim"))
+
+
+# --- eval ------------------------------------------------------------------------------------------
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of NAME.txt + NAME.gold.json (SCHEMA.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and false alarm with its sentence.")] = False,
+    pred_dir: Annotated[Path | None, typer.Option("--pred", help="Score NAME.json predictions from here instead of analysing.")] = None,
+    save_dir: Annotated[Path | None, typer.Option("--out", help="Also write the predictions (NAME.json) here.")] = None,
+    aliases: Annotated[Path | None, typer.Option("--aliases", help="Name equivalence groups (default: aliases.json beside the folder).")] = None,
+    knowledge: KnowledgeOpt = None,
+) -> None:
+    """Score tealeaves on a gold folder: P/R/F1 per field and event type, event date/modality accuracy."""
+    from tealeaves.evaluate.gold import find_name_groups, load_gold, load_name_groups
+    from tealeaves.evaluate.prediction import to_prediction
+    from tealeaves.evaluate.score import Report, score_document
+
+    settings = _settings(knowledge=knowledge)
+    if not gold_dir.is_dir():
+        _fail(TealeavesError("not a folder", gold_dir))
+        raise typer.Exit(1)
+    golds = sorted(gold_dir.glob("*.gold.json"))
+    if not golds:
+        _fail(TealeavesError("no NAME.gold.json files here", gold_dir))
+        raise typer.Exit(1)
+    try:
+        kb = _load_kb(settings) if pred_dir is None else None
+        names = load_name_groups(aliases or find_name_groups(gold_dir))
+    except TealeavesError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    if save_dir is not None:
+        save_dir.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    context: dict[str, tuple[Document | None, Analysis | None]] = {}
+    failed = 0
+    for gold_path in golds:
+        name = gold_path.name[: -len(".gold.json")]
+        doc: Document | None = None
+        analysis: Analysis | None = None
+        try:
+            gold = load_gold(gold_path)
+            if pred_dir is not None:
+                pred_path = pred_dir / f"{name}.json"
+                prediction = json.loads(pred_path.read_text(encoding="utf-8")) if pred_path.exists() else {}
+            else:
+                from tealeaves.ingest import read_input
+                from tealeaves.pipeline import analyse
+
+                assert kb is not None
+                docs = read_input(gold_dir / f"{name}.txt", kb, settings)
+                doc = docs[0] if docs else None
+                analysis = analyse(doc, kb) if doc is not None else None
+                prediction = to_prediction(analysis) if analysis is not None else {}
+        except TealeavesError as exc:
+            _fail(exc)
+            failed += 1
+            continue
+        except json.JSONDecodeError as exc:
+            _fail(TealeavesError(f"not valid JSON: {exc.msg}", pred_dir / f"{name}.json" if pred_dir else gold_path))
+            failed += 1
+            continue
+        if save_dir is not None:
+            (save_dir / f"{name}.json").write_text(json.dumps(prediction, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        context[name] = (doc, analysis)
+        score_document(name, gold, prediction, report, names)
+    scores = report.as_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(scores, ensure_ascii=False) + "\n")
+    else:
+        render_scores(scores)
+    if errors:
+        render_mistakes(report, context)
+    if failed:
+        raise typer.Exit(1)
+
+
+def render_scores(scores: dict[str, Any]) -> None:
+    """Print the P/R/F1 table per field, the event accuracies and the per-type table."""
+    t = Table(title=f"tealeaves eval — {scores['documents']} documents", title_justify="left")
+    for col in ("field", "P", "R", "F1"):
+        t.add_column(col, justify="left" if col == "field" else "right")
+    for fld in ("persons", "organizations", "places", "dates", "quantities", "events", "signals"):
+        s = scores[fld]
+        t.add_row(fld, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
+    out.print(t)
+    acc = Table(title="events among matches", title_justify="left")
+    acc.add_column("accuracy")
+    acc.add_column("value", justify="right")
+    for key in ("event_date_accuracy", "event_modality_accuracy", "event_evidence_accuracy"):
+        value = scores[key]
+        acc.add_row(key.removeprefix("event_").removesuffix("_accuracy"), "-" if value is None else f"{value:.3f}")
+    out.print(acc)
+    by_type = Table(title="events by type", title_justify="left")
+    for col in ("type", "P", "R", "F1"):
+        by_type.add_column(col, justify="left" if col == "type" else "right")
+    for typ, s in scores["events_by_type"].items():
+        by_type.add_row(typ, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
+    out.print(by_type)
+
+
+def _sentence_with(doc: Document | None, phrase: str) -> str:
+    """The sentence of ``doc`` that contains ``phrase`` ('' when none does)."""
+    if doc is None or not phrase:
+        return ""
+    for s in doc.sentences:
+        if phrase in s.span.text:
+            return s.span.text
+    at = doc.text.find(phrase)
+    return doc.text[max(0, at - 40) : at + len(phrase) + 40] if at >= 0 else ""
+
+
+def _describe(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    if not isinstance(item, dict):
+        return str(item)
+    if "type" in item:
+        text = f"{item.get('type')} {item.get('source')}→{item.get('target')} {item.get('modality', '')}"
+        return text + (f" date={item['date']}" if item.get("date") else "")
+    if "kind" in item:
+        keys = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("kind", "evidence", "optional"))
+        return f"{item['kind']} {keys}"
+    if "unit" in item:
+        return f"{item.get('value')} {item.get('unit')} {item.get('commodity') or ''}".strip()
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _evidence_of(item: Any, analysis: Analysis | None) -> str:
+    """The quoted evidence of a predicted name or date (from the analysis), or the item's own."""
+    if isinstance(item, dict):
+        return str(item.get("evidence") or "")
+    if analysis is None:
+        return ""
+    for m in analysis.mentions:
+        if m.name and m.name.lower() == str(item).lower():
+            return m.evidence.quote
+    for d in analysis.dates:
+        if d.value == item:
+            return d.evidence.quote
+    return ""
+
+
+def render_mistakes(report: Any, context: dict[str, tuple[Document | None, Analysis | None]]) -> None:
+    """List each miss, false alarm and wrong event date/modality with the sentence behind it."""
+    current = None
+    for m in report.mistakes:
+        if m.document != current:
+            current = m.document
+            out.rule(Text(m.document, style="bold"))
+        doc, analysis = context.get(m.document, (None, None))
+        style = {"miss": "red", "false alarm": "yellow"}.get(m.kind, "magenta")
+        line = Text.assemble((f"{m.kind:<14}", style), (f"{m.field:<14}", "dim"), (_describe(m.item), "bold"))
+        if m.expected is not None:
+            line.append(f"   expected: {_describe(m.expected)}", style="dim")
+        out.print(line)
+        phrase = _evidence_of(m.item, analysis)
+        sentence = _sentence_with(doc, phrase)
+        if sentence:
+            out.print(Text("    " + sentence, style="dim"))

@@ -1,0 +1,1 @@
+"""Evaluation: gold readings (SCHEMA.md) against predictions, scored per field."""
