@@ -1,0 +1,53 @@
+"""Views keep offsets: t2s conversion and folding never change the length of the text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tealeaves.text.normalize import detect_lang, detect_script, make_view, normalize_body, to_simplified
+
+
+@pytest.mark.parametrize(
+    ("original", "view"),
+    [
+        ("美國財長貝森特", "美国财长贝森特"),
+        ("ＵＳＴＲ　Ｇｒｅｅｒ", "ustr greer"),
+        ("Treasury Secretary BESSENT", "treasury secretary bessent"),
+        ("臺灣問題", "台湾问题"),
+    ],
+)
+def test_normalize_view_simplifies_and_folds(original: str, view: str) -> None:
+    assert make_view(original).text == view
+
+
+@given(st.text(max_size=200))
+def test_normalize_view_has_same_length_as_original(text: str) -> None:
+    assert len(make_view(text).text) == len(text)
+    assert len(to_simplified(text)) == len(text)
+
+
+def test_normalize_body_unifies_line_ends_and_strips_bom() -> None:
+    assert normalize_body("\ufeff第一行\r\n第二行\r第三行") == "第一行\n第二行\n第三行"
+    assert normalize_body("Shinjiro\u0304") == "Shinjir\u014d"  # NFC composes the macron
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("美國總統川普在會後表示，雙方將繼續談判。", "zh-Hant"),
+        ("美国总统特朗普在会后表示，双方将继续谈判。", "zh-Hans"),
+        ("The two sides will keep talking.", None),
+    ],
+)
+def test_normalize_detect_script(text: str, script: str | None) -> None:
+    assert detect_script(text) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("中美双方在日内瓦举行会谈。", "zh"), ("Talks were held in Geneva on Saturday.", "en"), ("美方称 talks 将继续", "zh")],
+)
+def test_normalize_detect_lang(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
