@@ -140,6 +140,165 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Analysis.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
+# --- the store: ingest and events ------------------------------------------------------------------
+
+DbOpt = Annotated[Path, typer.Option("--db", help="The store file (DuckDB); created when missing.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to analyze into the store.")],
+    db: DbOpt = DEFAULT_DB,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = None,
+    knowledge: KnowledgeOpt = None,
+    encoding: EncodingOpt = None,
+    max_mb: MaxMbOpt = None,
+) -> None:
+    """Analyze articles into the store. Already stored articles are skipped, so running again resumes."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tealeaves.batch.local import IngestInterrupted, IngestProgress, ingest_paths
+
+    settings = _settings(max_mb, encoding, knowledge)
+    if batch_size is not None:
+        settings = settings.model_copy(update={"batch_size": batch_size})
+    try:
+        kb = _load_kb(settings)
+    except TealeavesError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    progress = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("{task.fields[saved]} saved, {task.fields[skipped]} already stored, {task.fields[rate]:.0f} docs/s"),
+        TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
+        console=err, disable=not err.is_terminal,
+    )
+    task = progress.add_task("ingest", total=None, saved=0, skipped=0, failed=0, rate=0.0)
+    started = time.monotonic()
+
+    def report(p: IngestProgress) -> None:
+        for failure in p.failures:
+            progress.console.print(Text(f"{failure.path}: {failure.reason}"), style="red")
+        rate = (p.saved + p.already_stored) / max(time.monotonic() - started, 1e-9)
+        progress.update(task, total=p.files_total, completed=p.files_done, saved=p.saved,
+                        skipped=p.already_stored, failed=p.failed, rate=rate)
+
+    try:
+        with progress:
+            summary = ingest_paths(paths, db, kb, settings, on_progress=report)
+    except IngestInterrupted as exc:
+        err.print(
+            f"interrupted: {exc.summary.saved} documents saved to {db}; the open batch was rolled back. "
+            "Run the same command again to resume."
+        )
+        raise typer.Exit(130) from exc
+    except TealeavesError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    out.print(
+        Text(
+            f"{summary.new} new, {summary.already_stored} already stored, {summary.replaced} replaced, "
+            f"{summary.failed} failed ({summary.files} files, {time.monotonic() - started:.1f} s, store {db})"
+        ),
+        soft_wrap=True,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+class EventsFormat(StrEnum):
+    """Output formats of ``events``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _period_option(value: str | None, name: str, *, end: bool) -> Any:
+    """The first (or, with ``end``, last) day of a YYYY, YYYY-MM or YYYY-MM-DD option value."""
+    from tealeaves.store.rows import period_bounds
+
+    if value is None:
+        return None
+    bounds = period_bounds(value)
+    if bounds[0] is None or "/" in value:
+        raise typer.BadParameter("expected YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+    return bounds[1] if end else bounds[0]
+
+
+@app.command()
+def events(
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (e.g. SANCTION).")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="A state (USA) as source or target, or a person or organization (id, name or surname) "
+            "named in the event's sentence.",
+        ),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events from this YYYY[-MM[-DD]] on.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events up to this YYYY[-MM[-DD]].")] = None,
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[EventsFormat, typer.Option("--format", "-f", help="table, json or csv.")] = EventsFormat.table,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+) -> None:
+    """List stored events, filtered by type, actor and date (undated events count from their article's date)."""
+    import csv
+    import dataclasses
+
+    from rich import box
+
+    from tealeaves.model import EventType
+    from tealeaves.store.db import open_store
+    from tealeaves.store.repository import EventFilter, StoredEvent, query_events
+
+    if event_type is not None and event_type.upper() not in EventType.__members__:
+        raise typer.BadParameter(f"not a PLOVER type; one of {', '.join(EventType.__members__)}", param_hint="--type")
+    filters = EventFilter(
+        type=event_type, actor=actor, since=_period_option(since, "--since", end=False),
+        until=_period_option(until, "--until", end=True), limit=limit,
+    )
+    try:
+        with open_store(db, read_only=True) as store:
+            found = query_events(store, filters)
+    except TealeavesError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    rows = [dataclasses.asdict(e) for e in found]
+    for row in rows:
+        row["published"] = row["published"].isoformat() if row["published"] else None
+    if fmt is EventsFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt is EventsFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in dataclasses.fields(StoredEvent)], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table(
+        title=f"{len(rows)} events", caption=f"{db}; a date in brackets is the article's (the event has none)",
+        title_justify="left", expand=True, box=box.SIMPLE_HEAD,
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("dyad", no_wrap=True)
+    table.add_column("place", overflow="fold")
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=16)
+    table.add_column("doc", no_wrap=True)
+    for e in found:
+        when = Text(e.date) if e.date else Text(f"({e.published})" if e.published else "", style="dim")
+        what = Text(e.type)
+        if e.modality != "asserted":
+            what.append(f" {e.modality}", style="dim")
+        table.add_row(
+            when, what, f"{e.source or '?'} → {e.target or '?'}", e.place or "", Text(e.evidence), e.doc_id[:8],
+        )
+    out.print(table)
+
+
 # --- the report ----------------------------------------------------------------------------------
 
 
@@ -158,6 +317,11 @@ def _quote(doc: Document, ev: Evidence) -> Text:
     return text
 
 
+def _amount(value: float) -> str:
+    """A base-unit amount for people: 12,000,000 rather than 1.2e+07."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.4g}"
+
+
 def render_report(analysis: Analysis, doc: Document, console: Console | None = None) -> None:
     """Print one article's reading as rich tables, each item beside its highlighted evidence."""
     c = console or out
@@ -171,44 +335,37 @@ def render_report(analysis: Analysis, doc: Document, console: Console | None = N
         )
     )
 
-    def table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    def table(title: str, rows: list[tuple[str, Evidence]]) -> None:
         if not rows:
             return
-        t = Table(title=title, title_justify="left", expand=True, show_lines=False)
-        for col in columns:
-            t.add_column(col, overflow="fold", ratio=3 if col == "evidence" else 1)
-        for row in rows:
-            t.add_row(*row)
+        t = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=True, show_header=False, show_lines=False)
+        t.add_column("reading", ratio=2, overflow="fold")
+        t.add_column("evidence", ratio=3, overflow="fold")
+        for reading, evidence in rows:
+            t.add_row(Text(reading), _quote(doc, evidence))
         c.print(t)
 
-    table(
-        "Entities", ("kind", "name", "state", "evidence"),
-        [(m.kind.value, m.name or "?", m.state or "", _quote(doc, m.evidence)) for m in analysis.mentions],
-    )
-    table(
-        "Dates", ("value", "granularity", "evidence"),
-        [(d.value or "unresolved", d.granularity.value, _quote(doc, d.evidence)) for d in analysis.dates],
-    )
-    table(
-        "Quantities", ("value", "unit", "commodity", "evidence"),
-        [(f"{q.value_base:,.6g}", q.unit, q.commodity or "", _quote(doc, q.evidence)) for q in analysis.quantities],
-    )
-    table(
-        "Events", ("type", "dyad", "modality", "date", "place", "evidence"),
-        [
-            (e.type.value, f"{e.source or '?'} → {e.target or '?'}", e.modality.value, e.date or "", e.place or "",
-             _quote(doc, e.evidence))
-            for e in analysis.events
-        ],
-    )
-    table(
-        "Signals", ("kind", "reading", "evidence"),
-        [
-            (s.kind.value, ", ".join(f"{k}={v}" for k, v in s.model_dump(exclude={"kind", "evidence"}).items() if v is not None),
-             _quote(doc, s.evidence[0]))
-            for s in analysis.signals
-        ],
-    )
+    grouped: dict[tuple[str, str], list[Evidence]] = {}
+    for m in analysis.mentions:
+        label = f"{m.kind.value}: {m.name or m.evidence.quote}" + (f" [{m.state}]" if m.state else "")
+        grouped.setdefault((label, m.via), []).append(m.evidence)
+    table("Entities", [
+        (label + (f" ×{len(evs)}" if len(evs) > 1 else "") + (f" (by {via})" if via != "alias" else ""), evs[0])
+        for (label, via), evs in grouped.items()
+    ])
+    table("Dates", [(f"{d.value or 'unresolved'} ({d.granularity.value})", d.evidence) for d in analysis.dates])
+    table("Quantities", [(f"{_amount(q.value_base)} {q.unit}" + (f" {q.commodity}" if q.commodity else ""), q.evidence)
+                         for q in analysis.quantities])
+    table("Events", [
+        (f"{e.type.value} {e.source or '?'}→{e.target or '?'} {e.modality.value}"
+         + (f" {e.date}" if e.date else "") + (f" @{e.place}" if e.place else ""), e.evidence)
+        for e in analysis.events
+    ])
+    table("Signals", [
+        (s.kind.value + " " + ", ".join(f"{k}={v}" for k, v in s.model_dump(exclude={"kind", "evidence"}).items()
+                                        if v is not None), s.evidence[0])
+        for s in analysis.signals
+    ])
     if not (analysis.mentions or analysis.dates or analysis.quantities or analysis.events or analysis.signals):
         c.print(Text("nothing found", style="dim"))
 
@@ -374,3 +531,45 @@ def render_mistakes(report: Any, context: dict[str, tuple[Document | None, Analy
         sentence = _sentence_with(doc, phrase)
         if sentence:
             out.print(Text("    " + sentence, style="dim"))
+
+
+# --- demo ------------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="The demo store; replaced by a fresh one.")] = Path("tealeaves-demo.duckdb"),
+) -> None:
+    """Ingest the bundled demo corpus into a fresh store and print the reading of every article."""
+    from tealeaves.batch.local import ingest_paths
+    from tealeaves.demo import DEMO_DIR
+    from tealeaves.ingest import expand_inputs, read_input
+    from tealeaves.store.db import open_store
+    from tealeaves.store.repository import count_rows, get_analysis
+
+    settings = _settings()
+    try:
+        kb = _load_kb(settings)
+        for stale in (db, db.with_name(db.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        summary = ingest_paths([str(DEMO_DIR)], db, kb, settings)
+        with open_store(db) as store:
+            for path in expand_inputs([str(DEMO_DIR)]):
+                for doc in read_input(path, kb, settings):
+                    analysis = get_analysis(store, doc.doc_id)
+                    if analysis is not None:
+                        render_report(analysis, doc)
+            rows = count_rows(store)
+    except TealeavesError as exc:
+        _fail(exc)
+        raise typer.Exit(1) from exc
+    out.rule("store")
+    out.print(Text(
+        f"{summary.new} articles stored in {db} ("
+        + ", ".join(f"{n} {table}" for table, n in rows.items())
+        + f"). Query it: tealeaves events --db {db}",
+    ), soft_wrap=True)
+    if summary.failed:
+        for failure in summary.failures:
+            err.print(Text(f"{failure.path}: {failure.reason}"), style="red")
+        raise typer.Exit(1)

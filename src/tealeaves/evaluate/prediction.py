@@ -26,7 +26,7 @@ def to_prediction(analysis: Analysis) -> dict[str, Any]:
     """The SCHEMA.md prediction for one analysis: names as sets (sorted), every dated value once,
     quantities in base units, events and signals with the evidence they cite.
 
-    Unresolved mentions (no actor) and relative dates without a publication date are left out: the
+    Persons resolved only through a title, unresolved mentions (no name) and relative dates without a publication date are left out: the
     format has no way to say "a person we could not name" or "a date we could not place".
 
     Example::
@@ -35,7 +35,9 @@ def to_prediction(analysis: Analysis) -> dict[str, Any]:
     """
     names: dict[MentionKind, set[str]] = {k: set() for k in MentionKind}
     for m in analysis.mentions:
-        if m.name:
+        # SCHEMA.md lists people *named* in the article: a person reached only through a title
+        # (美国贸易代表 -> the holder) stays a mention for event coding but is not listed.
+        if m.name and not (m.kind is MentionKind.PERSON and m.via != "alias"):
             names[m.kind].add(m.name)
     dates = sorted({d.value for d in analysis.dates if d.value})
     quantities = []

@@ -1,0 +1,51 @@
+"""Baselines that the extraction benchmarks are stated against, measured in the same run.
+
+- jieba's ``posseg`` part-of-speech tagging of the same text: the tool most users reach for first.
+- The raw limit: read the files, decode them and make one compiled-regex pass (what no analysis can
+  beat in Python).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.common import time_median
+
+_ANY_DIGIT_OR_CJK = re.compile(r"[0-9\u4e00-\u9fff]+")
+
+
+def jieba_posseg_seconds(text: str, *, repeats: int = 1) -> float:
+    """Median seconds for jieba.posseg to tag ``text`` (its dictionary loaded beforehand, untimed)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    list(jieba.posseg.cut("预热一下分词器"))
+    return time_median(lambda: sum(1 for _ in jieba.posseg.cut(text)), repeats=repeats, warmup=0).median_s
+
+
+def raw_limit_seconds(paths: Sequence[Path]) -> float:
+    """Median seconds to read, decode and scan ``paths`` once with a compiled regex."""
+
+    def run() -> int:
+        n = 0
+        for p in paths:
+            n += len(_ANY_DIGIT_OR_CJK.findall(p.read_bytes().decode("utf-8")))
+        return n
+
+    return time_median(run).median_s
+
+
+def megabytes(text: str) -> float:
+    """Size of ``text`` in UTF-8, in MB (10^6 bytes)."""
+    return len(text.encode("utf-8")) / 1e6
+
+
+def now() -> float:
+    """A monotonic clock in seconds."""
+    return time.perf_counter()
