@@ -16,6 +16,7 @@ from tealeaves.text.normalize import detect_lang, detect_script, make_view, norm
         ("ＵＳＴＲ　Ｇｒｅｅｒ", "ustr greer"),
         ("Treasury Secretary BESSENT", "treasury secretary bessent"),
         ("臺灣問題", "台湾问题"),
+        ("世衞組織", "世卫组织"),  # a Hong Kong variant form
     ],
 )
 def test_normalize_view_simplifies_and_folds(original: str, view: str) -> None:

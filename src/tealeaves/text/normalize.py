@@ -1,4 +1,4 @@
-"""Matching views of a body: traditional to simplified (OpenCC), width and case folded.
+"""Matching views of a body: traditional to simplified (OpenCC hk2s), width and case folded.
 
 A view has exactly the length of the original and character ``i`` of the view comes from character
 ``i`` of the original, so a span found in the view is a span of the original with the same offsets.
@@ -19,7 +19,9 @@ from tealeaves.knowledge.phrases import fold_phrase
 def _t2s() -> object:
     import opencc
 
-    return opencc.OpenCC("t2s.json")
+    # hk2s = Hong Kong variants to standard traditional, then t2s: the same as t2s on Taiwan and
+    # standard traditional text, and it also folds HK forms (世衞 -> 世卫) that t2s leaves alone.
+    return opencc.OpenCC("hk2s.json")
 
 
 def to_simplified(text: str) -> str:
