@@ -1,11 +1,389 @@
-"""Quantities: numbers with units converted to base units, with the commodity named nearby."""
+"""Quantities: amounts with a unit, converted to base units, with the commodity named nearby.
+
+One compiled-regex pass (``numbers.find_numbers``) over the t2s, width- and case-folded view finds
+number-shaped runs; everything after works on those candidates only:
+
+1. A run is kept when a unit form of data/units.csv follows it (吨, tons, %, 美元, 个百分点) or
+   precedes it ($, US$, 百分之, RMB). Durations (三年, 90天), dates, ordinals (第六轮), article and
+   section numbers, years and counts of people have no unit in the table, so they are never
+   quantities (SCHEMA.md). Counts of things (架, 艘, aircraft) are rows of dimension ``count``;
+   they are left out unless ``counts=True``, because the gold lists them at most as optional and a
+   count it does not list is a false alarm.
+2. Cue words in the same clause (data/quantities.yaml) qualify it: a bound (不少于, at least, 多 in
+   四百多亿 -> at_least; 约, about -> about; 最高, up to -> at_most), a rate (每年 ..., ... a year ->
+   ``t/year``, ``USD/year``), a price (每吨500美元, $10 a bushel: not an amount, dropped) or a vague
+   prefix (数百万吨: no amount, dropped). Two currencies joined by an exchange mark (1美元兑7.1元)
+   are a rate, not amounts; an amount restated in another unit right after the first (329亿美元
+   （约合2270亿元人民币）, 12 million tons (440 million bushels)) is the same amount, kept once.
+3. Two runs joined by a range mark (1400万至1600万吨, 14-16 million tons, 13%-17%) form a range;
+   a left end written without unit or scale takes the right end's (14 -> 14 million tons). Both
+   ends are emitted as quantities, each with ``low_base``/``high_base``, because the gold lists the
+   ends of a range as separate amounts (13%-17% -> 13 % and 17 %).
+4. The commodity is looked up as far as the unit's ``commodity_scope`` allows (quantity_context).
+5. Each amount is kept once per document, at its first mention: the scorer matches one-to-one, so
+   a repeated amount would be a false alarm. Mentions merge when value and base unit agree and
+   nothing tells them apart (one has no commodity, or one has no rate); different commodities or
+   different rates stay apart (500万吨大豆和500万吨玉米 are two amounts).
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
+
+from tealeaves.extract.numbers import APPROX_MARKS, find_numbers, parse_decimal, split_scale
+from tealeaves.extract.quantity_context import BOUND_BEFORE, RATE_AFTER, RATE_BEFORE, Context, weight
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.schema import CommodityEntry, UnitEntry
 from tealeaves.model import Document, Quantity
+from tealeaves.text.evidence import evidence_at
+from tealeaves.text.normalize import make_view
+
+log = logging.getLogger(__name__)
+
+Bound = Literal["exact", "at_least", "at_most", "about"]
+_PREFIX = ("prefix", "both")
+_SUFFIX = ("suffix", "both")
 
 
-def extract_quantities(doc: Document, kb: KnowledgeBase) -> tuple[Quantity, ...]:
-    """Find every quantity in ``doc``. (Stage not built yet: it finds nothing.)"""
-    return ()
+@dataclass(frozen=True)
+class _Reading:
+    """A number run with what surrounds it: its value, its unit and where its span begins/ends."""
+
+    start: int  # span start: the prefix unit when there is one, else the number
+    num_start: int
+    num_end: int
+    end: int  # span end: after the unit, or the number when there is none
+    text: str  # the number as in the view, approximate marks removed
+    value: Decimal
+    approx: bool
+    unit: UnitEntry | None
+    unit_start: int
+    unit_end: int
+    low: Decimal | None = None
+    high: Decimal | None = None
+    range_start: int | None = None
+    range_end: int | None = None
+
+
+@dataclass
+class _Found:
+    """A quantity before its evidence is built (only the first mention of an amount gets one)."""
+
+    start: int
+    end: int
+    value_base: float
+    unit: str
+    value: float
+    unit_text: str
+    commodity: str | None
+    low_base: float | None
+    high_base: float | None
+    bound: Bound
+
+    def to_quantity(self, doc: Document) -> Quantity:
+        """The Quantity, with the evidence of this mention."""
+        return Quantity(
+            value_base=self.value_base,
+            unit=self.unit,
+            value=self.value,
+            unit_text=self.unit_text,
+            commodity=self.commodity,
+            low_base=self.low_base,
+            high_base=self.high_base,
+            bound=self.bound,
+            evidence=evidence_at(doc, self.start, self.end),
+        )
+
+
+def extract_quantities(doc: Document, kb: KnowledgeBase, *, counts: bool = False) -> tuple[Quantity, ...]:
+    """Find every quantity in ``doc``: amounts with a unit, in base units, with their commodity.
+
+    Returns an empty tuple when the text has none. Values are in base units (t, USD, CNY, EUR, %,
+    bbl, rates such as t/year); each amount appears once (see the module docstring for the rules).
+
+    Example::
+
+        extract_quantities(make_doc("中方承诺未来三年每年采购2500万吨美国大豆。"), kb)
+        # (Quantity(value_base=25000000.0, unit='t/year', commodity='soybeans', ...),)
+    """
+    if not doc.text:
+        return ()
+    view = make_view(doc.text)
+    runs = find_numbers(view.text)
+    ctx = Context.build(doc, kb, view, [r.start for r in runs])
+    readings: list[_Reading] = []
+    for run in runs:
+        reading = _read(ctx, run.start, run.end, run.text)
+        if reading is not None:
+            readings.append(reading)
+    found: list[_Found] = []
+    for reading in _drop_restatements(ctx, _join_ranges(ctx, readings)):
+        item = _quantity(ctx, reading, counts=counts)
+        if item is not None:
+            found.append(item)
+    return tuple(f.to_quantity(doc) for f in _deduplicate(found))
+
+
+def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
+    """Read one run: drop vague and code-like numbers, find its unit, parse its value."""
+    vt = ctx.view.text
+    cut = ctx.doc.text.find("\N{FULLWIDTH COMMA}", start, end)  # 1，200 is two clauses, not 1200
+    if cut > start:
+        end, text = cut, text[: cut - start]
+    if not text[0].isascii() and ctx.cue_ending(start, "vague", "before") is not None:
+        return None  # 数百万吨, 几十亿美元: no amount
+    prefix_end = start - 1 if start > 0 and vt[start - 1] == " " else start
+    prefix = ctx.unit_before(prefix_end, _PREFIX) if prefix_end > 0 else None
+    if prefix is None and _code_like(vt, start):
+        return None  # H20, MI308, F-35, R3.6-trillion: part of a name or another currency
+    suffix = None
+    found = ctx.unit_at(_unit_gap(vt, end), _SUFFIX)
+    for back in (1, 2):  # 8000千克 and 5百分点: the run took the unit's first character
+        if found is not None or len(text) <= back or text[-back - 1].isspace():
+            break
+        found = ctx.unit_at(end - back, _SUFFIX)
+        if found is not None:
+            end, text = end - back, text[:-back]
+    if found is not None and _allowed(vt, start, found[0], found[1]):
+        suffix = (_unit_gap(vt, end), found[0], found[1])
+    if suffix is None and prefix is None and not _range_may_follow(ctx, end):
+        return None  # a year, a day, 三年, 第六轮: no unit, and not the left end of a range
+    clean = "".join(c for c in text if c not in APPROX_MARKS)
+    try:
+        value = parse_decimal(clean)
+    except ValueError:
+        return None
+    unit: UnitEntry | None = None
+    unit_start = unit_end = end
+    span_start, span_end = start, end
+    if suffix is not None:
+        unit_start, unit_end, unit = suffix
+        again = ctx.unit_at(unit_end, _SUFFIX)  # 100亿元人民币: the currency named twice
+        if again is not None and again[1].unit == unit.unit:
+            unit_end = again[0]
+        span_end = unit_end
+    if prefix is not None:
+        if unit is None:
+            unit_start, unit_end, unit = prefix[0], prefix_end, prefix[1]
+        if prefix[1].unit == unit.unit:
+            span_start = prefix[0]
+    return _Reading(span_start, start, end, span_end, clean.strip(), value, clean != text, unit, unit_start, unit_end)
+
+
+def _range_may_follow(ctx: Context, end: int) -> bool:
+    """True when a range joiner (至, -, to) or ``and`` follows ``end``: the run may be a range's left end."""
+    pos = _skip_space(ctx.view.text, end)
+    return ctx.cue_at(pos, "range", "between") is not None or ctx.view.text.startswith("and ", pos)
+
+
+def _code_like(vt: str, start: int) -> bool:
+    """A number glued to Latin letters (H20, MI308, F-35, R3.6-trillion) is a name, not an amount."""
+    if start == 0:
+        return False
+    before = vt[start - 1]
+    if before.isascii() and before.isalpha():
+        return True
+    return before == "-" and start > 1 and vt[start - 2].isascii() and vt[start - 2].isalpha()
+
+
+def _allowed(vt: str, num_start: int, unit_end: int, unit: UnitEntry) -> bool:
+    """Apply a unit row's ``not_next``/``not_prev`` (元首 is no money, 1日元旦 no yen)."""
+    if any(vt.startswith(n, unit_end) for n in unit.not_next):
+        return False
+    return not any(vt.endswith(p, 0, num_start) for p in unit.not_prev)
+
+
+def _join_ranges(ctx: Context, readings: list[_Reading]) -> list[_Reading]:
+    """Link ``A 至 B unit``, ``A-B unit`` and ``between A and B unit``; A takes B's unit and scale."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        left, right = out[i - 1], out[i]
+        if right.unit is None or (left.unit is not None and left.unit.unit != right.unit.unit):
+            continue
+        if not _joined(ctx, left, right):
+            continue
+        low = left.value
+        mantissa, scale = split_scale(right.text)
+        if scale > 1 and split_scale(left.text)[1] == 1:
+            try:
+                if low <= parse_decimal(mantissa):
+                    low = low * scale
+            except ValueError:
+                pass
+        if low > right.value:
+            continue
+        if left.unit is None:
+            left = replace(left, unit=right.unit, unit_start=right.unit_start, unit_end=right.unit_end)
+        if ctx.cue_ending(_before_space(ctx.view.text, left.start), "change_open", "before") is not None:
+            out[i - 1] = replace(left, value=low)  # from 10 to 25 percent: two amounts, no range
+            continue
+        out[i - 1] = replace(left, value=low, low=low, high=right.value, range_start=left.start, range_end=right.end)
+        out[i] = replace(right, low=low, high=right.value, range_start=left.start, range_end=right.end)
+    return out
+
+
+def _joined(ctx: Context, left: _Reading, right: _Reading) -> bool:
+    """True when only a range joiner (至, -, to) or ``and`` after ``between`` separates the two."""
+    if _only_cue_between(ctx, left, right, "range"):
+        return True
+    vt = ctx.view.text
+    return (
+        vt[left.end : right.start].strip() == "and"
+        and ctx.cue_ending(_before_space(vt, left.start), "range_open", "before") is not None
+    )
+
+
+def _drop_restatements(ctx: Context, readings: list[_Reading]) -> list[_Reading]:
+    """Drop two money amounts joined by an exchange mark (1美元兑7.1元: a rate, not amounts), and
+    an amount restated in another unit of the same dimension right after the first (329亿美元
+    （约合2270亿元人民币）, 12 million tons (440 million bushels)): the first is the amount."""
+    drop: set[int] = set()
+    for i in range(1, len(readings)):
+        left, right = readings[i - 1], readings[i]
+        if not (left.unit and right.unit and left.unit.dimension == right.unit.dimension):
+            continue
+        if left.unit.dimension == "money" and _only_cue_between(ctx, left, right, "exchange"):
+            drop.update((i - 1, i))
+        elif left.unit.unit != right.unit.unit or left.unit.form != right.unit.form:
+            if _only_cue_between(ctx, left, right, "conversion"):
+                drop.add(i)
+    return [r for i, r in enumerate(readings) if i not in drop]
+
+
+def _only_cue_between(ctx: Context, left: _Reading, right: _Reading, role: str) -> bool:
+    """True when a cue of ``role`` (position between) and spaces are all that separate the two."""
+    vt = ctx.view.text
+    gap = vt[left.end : right.start]
+    word = gap.strip()
+    if not word:
+        return False
+    cue = ctx.cue_at(left.end + gap.index(word[0]), role, "between")
+    return cue is not None and not vt[cue[0] : right.start].strip()
+
+
+def _before_space(vt: str, pos: int) -> int:
+    return pos - 1 if pos > 0 and vt[pos - 1] == " " else pos
+
+
+def _quantity(ctx: Context, r: _Reading, *, counts: bool) -> _Found | None:
+    """Turn a reading with a unit into a quantity, or None (no unit, a count, a price)."""
+    unit = r.unit
+    if unit is None or (unit.dimension == "count" and not counts):
+        return None
+    vt = ctx.view.text
+    start, end = r.start, r.end
+    if r.range_start is not None and r.range_end is not None:
+        start, end = r.range_start, r.range_end  # both ends of a range cite, and look around, the whole range
+    next_run = ctx.next_run(end)
+    c_start, c_end = ctx.clause(start, end)
+    if ctx.cue_at(_skip_space(vt, end), "per_unit", "after") is not None:
+        return None  # $10 a bushel, 500美元/吨: a price
+    for _s, e, _cue in ctx.cues_in(c_start, start, "per_unit", "before"):
+        if weight(vt[e:start]) <= RATE_BEFORE and not ctx.runs_between(e, start):
+            return None  # 每吨500美元, 每蒲式耳下跌了1美元
+    # a percentage per year is still a percentage (gold: %), so only amounts become rates
+    period = _rate(ctx, start, end, c_start, min(c_end, next_run)) if unit.dimension != "percent" else None
+    commodity = ctx.commodity_for(start, end, unit.commodity_scope, next_run)
+    factor = _factor(unit, commodity)
+    if factor is None:
+        log.debug("no conversion for %r without a commodity bushel weight", unit.form)
+        return None
+    return _Found(
+        start=start,
+        end=end,
+        value_base=float(r.value * factor),
+        unit=f"{unit.unit}/{period}" if period else unit.unit,
+        value=float(r.value),
+        unit_text=ctx.doc.text[r.unit_start : r.unit_end],
+        commodity=commodity.name if commodity is not None else None,
+        low_base=float(r.low * factor) if r.low is not None else None,
+        high_base=float(r.high * factor) if r.high is not None else None,
+        bound=_bound(ctx, r, start, end, c_start),
+    )
+
+
+def _skip_space(vt: str, pos: int) -> int:
+    return pos + 1 if vt[pos : pos + 1] == " " else pos
+
+
+def _unit_gap(vt: str, pos: int) -> int:
+    """Where a unit after a number may start: after one space, or one hyphen before a Latin word
+    (a 10-percent tariff)."""
+    if vt[pos : pos + 1] == "-" and vt[pos + 1 : pos + 2].isascii() and vt[pos + 1 : pos + 2].isalpha():
+        return pos + 1
+    return _skip_space(vt, pos)
+
+
+def _factor(unit: UnitEntry, commodity: CommodityEntry | None) -> Decimal | None:
+    if unit.factor is not None:
+        return Decimal(repr(unit.factor))
+    if unit.factor_from == "bushel_kg" and commodity is not None and commodity.bushel_kg is not None:
+        return Decimal(repr(commodity.bushel_kg)) / 1000
+    return None
+
+
+def _rate(ctx: Context, start: int, end: int, c_start: int, limit: int) -> str | None:
+    """The period of a rate cue in the same clause (每年 2500万吨, 25 million tons a year)."""
+    vt = ctx.view.text
+    for s, _e, cue in ctx.cues_in(end, limit, "rate", "after"):
+        if weight(vt[end:s]) <= RATE_AFTER:
+            return cue.value
+    for _s, e, cue in reversed(ctx.cues_in(c_start, start, "rate", "before")):
+        if weight(vt[e:start]) <= RATE_BEFORE and not ctx.runs_between(e, start):
+            return cue.value
+    return None
+
+
+def _bound(ctx: Context, r: _Reading, start: int, end: int, c_start: int) -> Bound:
+    """at_least / at_most / about from 多 in the numeral or a cue touching the amount (a Chinese
+    cue of two or more characters may have up to two between: 至少购买1200万吨; 上 must touch:
+    上百万吨, not 上调至25%)."""
+    vt = ctx.view.text
+    after = ctx.cue_at(_skip_space(vt, end), "bound", "after")
+    if after is not None:
+        return _as_bound(after[1].value)
+    if r.approx:
+        return "at_least"
+    before = ctx.cues_in(c_start, start, "bound", "before")
+    if before:
+        s, e, cue = before[-1]
+        gap = vt[e:start]
+        touching = not gap.strip()
+        if touching or (e - s > 1 and not any(c.isascii() for c in gap) and weight(gap) <= BOUND_BEFORE):
+            return _as_bound(cue.value)
+    return "exact"
+
+
+def _as_bound(value: str) -> Bound:
+    if value == "at_least":
+        return "at_least"
+    if value == "at_most":
+        return "at_most"
+    return "about"
+
+
+def _deduplicate(found: list[_Found]) -> list[_Found]:
+    """Keep each amount once, at its first mention. Two mentions are one amount when value and
+    base unit agree and nothing tells them apart: a mention without a commodity merges with one
+    that has it, and a bare tonnage with the same tonnage per year (每年2500万吨 ... 2500万吨的目标);
+    the merged item keeps the more specific commodity and rate."""
+    kept: list[_Found] = []
+    by_amount: dict[tuple[str, str], list[int]] = {}
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        key = (f.unit.split("/")[0], f"{f.value_base:.9g}")
+        merged = False
+        for i in by_amount.get(key, []):
+            k = kept[i]
+            same_commodity = k.commodity is None or f.commodity is None or k.commodity == f.commodity
+            same_rate = k.unit == f.unit or "/" not in k.unit or "/" not in f.unit
+            if same_commodity and same_rate:
+                kept[i] = replace(k, commodity=k.commodity or f.commodity, unit=max(k.unit, f.unit, key=len))
+                merged = True
+                break
+        if not merged:
+            by_amount.setdefault(key, []).append(len(kept))
+            kept.append(f)
+    return kept

@@ -1,0 +1,279 @@
+"""The neighbourhood of a number: its clause, the cue words around it and the commodity it measures.
+
+"Nearby" is decided by clause boundaries (data/quantities.yaml, role ``clause_break``; a comma
+between digits is a thousands separator, not a break) and a small window counted in *weight*: a
+Latin word weighs 1, a CJK character 1/2 (a Chinese word is about two characters), so one window
+serves 12 million tons of American soybeans and 1200万吨美国大豆 alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.phrases import PhraseIndex
+from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
+from tealeaves.model import Document
+from tealeaves.text.normalize import View
+from tealeaves.text.scan import find_phrases
+
+T = TypeVar("T")
+
+_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
+
+COMMODITY_AFTER = 4.0
+"""A commodity this far after the unit belongs to it (吨美国大豆, tons of American soybeans)."""
+RATE_BEFORE = 3.5
+"""A rate cue this far before the number applies (每年至少采购 2500万吨, annual purchases of)."""
+RATE_AFTER = 3.0
+"""A rate cue this far after the unit applies (tons of soybeans a year)."""
+BOUND_BEFORE = 1.0
+"""A bound cue this far before the number applies (至少购买 1200万吨); Latin cues must touch it."""
+
+
+def weight(text: str) -> float:
+    """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2."""
+    return sum(1.0 if t[0].isascii() else 0.5 for t in _TOKENS.findall(text))
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+class _Table(Generic[T]):
+    """The folded phrases of a PhraseIndex for lookups at a position of a folded view: no folding
+    per lookup, and only the lengths of forms that start (or end) with the character there."""
+
+    def __init__(self, index: PhraseIndex[T]) -> None:
+        self.forms: dict[str, tuple[T, ...]] = {p: index.lookup(p) for p in index.phrases()}
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for p in self.forms:
+            by_first.setdefault(p[0], set()).add(len(p))
+            by_last.setdefault(p[-1], set()).add(len(p))
+        self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
+        self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
+
+    def starting_at(self, text: str, pos: int) -> Iterator[tuple[int, str, tuple[T, ...]]]:
+        """``(end, form, payloads)`` of every form starting at ``pos``, longest first."""
+        if pos >= len(text):
+            return
+        for length in self.by_first.get(text[pos], ()):
+            form = text[pos : pos + length]
+            if len(form) == length and form in self.forms:
+                yield pos + length, form, self.forms[form]
+
+    def ending_at(self, text: str, pos: int) -> Iterator[tuple[int, str, tuple[T, ...]]]:
+        """``(start, form, payloads)`` of every form ending at ``pos``, longest first."""
+        if pos <= 0:
+            return
+        for length in self.by_last.get(text[pos - 1], ()):
+            if length <= pos:
+                form = text[pos - length : pos]
+                if form in self.forms:
+                    yield pos - length, form, self.forms[form]
+
+
+@functools.lru_cache(maxsize=16)
+def _table(index: PhraseIndex[Any]) -> _Table[Any]:
+    """The lookup table of an index, built once: a PhraseIndex never changes after it is built."""
+    return _Table(index)
+
+
+@functools.lru_cache(maxsize=16)
+def _breaks(cues: PhraseIndex[QuantityCueEntry]) -> frozenset[str]:
+    """The one-character clause marks of the cue table, and the line break."""
+    marks = {p for p in cues.phrases() if len(p) == 1 and any(e.role == "clause_break" for e in cues.lookup(p))}
+    return frozenset(marks | {"\n"})
+
+
+@functools.lru_cache(maxsize=16)
+def _break_pattern(breaks: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(breaks)) + "]")
+
+
+@dataclass
+class Context:
+    """What the quantity extractor needs to know about one document, computed once per call."""
+
+    doc: Document
+    view: View
+    cues: PhraseIndex[QuantityCueEntry]
+    commodities: PhraseIndex[CommodityEntry]
+    breaks: frozenset[str]
+    run_starts: Sequence[int]
+    unit_table: _Table[UnitEntry]
+    cue_table: _Table[QuantityCueEntry]
+    _sentence_starts: list[int] = field(default_factory=list)
+    _commodity_cache: dict[int, list[tuple[int, int, CommodityEntry]]] = field(default_factory=dict)
+    _break_cache: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document, kb: KnowledgeBase, view: View, run_starts: Sequence[int]) -> Context:
+        """Gather the indexes and the clause marks for ``doc``."""
+        cues = kb.quantity_cue_index
+        ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, _table(kb.unit_index), _table(cues))
+        ctx._sentence_starts = [s.span.start for s in doc.sentences]
+        return ctx
+
+    # --- positions -------------------------------------------------------------------------------
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence containing ``pos`` (0 when the document has no sentences)."""
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """``[start, end)`` of sentence ``index`` (the whole text when there are no sentences)."""
+        if not self.doc.sentences:
+            return 0, len(self.doc.text)
+        span = self.doc.sentences[index].span
+        return span.start, span.end
+
+    def is_break(self, i: int) -> bool:
+        """True when character ``i`` of the view ends a clause (not a comma inside 1,200)."""
+        text = self.view.text
+        ch = text[i]
+        if ch not in self.breaks:
+            return False
+        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            return False
+        return True
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``, inside its sentence."""
+        index = self.sentence_index(start)
+        s_start, s_end = self.sentence_bounds(index)
+        marks = self._break_cache.get(index)
+        if marks is None:
+            pattern = _break_pattern(self.breaks)
+            marks = [m.start() for m in pattern.finditer(self.view.text, s_start, s_end) if self.is_break(m.start())]
+            self._break_cache[index] = marks
+        k = bisect.bisect_left(marks, start)
+        a = marks[k - 1] + 1 if k > 0 else s_start
+        k = bisect.bisect_left(marks, end)
+        b = marks[k] if k < len(marks) else s_end
+        return min(a, start), max(b, end)
+
+    def next_run(self, pos: int) -> int:
+        """Start of the first number run at or after ``pos`` (the text length when none)."""
+        i = bisect.bisect_left(self.run_starts, pos)
+        return self.run_starts[i] if i < len(self.run_starts) else len(self.view.text)
+
+    def runs_between(self, a: int, b: int) -> bool:
+        """True when a number run starts in ``[a, b)``."""
+        i = bisect.bisect_left(self.run_starts, a)
+        return i < len(self.run_starts) and self.run_starts[i] < b
+
+    # --- units and cues --------------------------------------------------------------------------
+
+    def unit_at(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
+        """The longest unit form starting at ``pos`` whose position is one of ``positions``, as
+        ``(end, entry)``; a form ending in a letter must end on a word boundary."""
+        text = self.view.text
+        for end, form, entries in self.unit_table.starting_at(text, pos):
+            fitting = [e for e in entries if e.position in positions]
+            if fitting and not (_wordish(form[-1]) and end < len(text) and _wordish(text[end])):
+                return end, fitting[0]
+        return None
+
+    def unit_before(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
+        """The longest unit form ending at ``pos`` (a prefix such as $, US$, 百分之), as
+        ``(start, entry)``; it must not follow a letter or digit (R$ is not a US dollar)."""
+        text = self.view.text
+        for start, _form, entries in self.unit_table.ending_at(text, pos):
+            fitting = [e for e in entries if e.position in positions]
+            if fitting and not (start > 0 and _wordish(text[start - 1])):
+                return start, fitting[0]
+        return None
+
+    def cue_at(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
+        """The longest cue of ``role``/``position`` starting at ``pos``, as ``(end, entry)``."""
+        text = self.view.text
+        for end, form, entries in self.cue_table.starting_at(text, pos):
+            if _wordish(form[-1]) and end < len(text) and _wordish(text[end]):
+                continue
+            for e in entries:
+                if e.role == role and e.position == position:
+                    return end, e
+        return None
+
+    def cue_ending(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
+        """The longest cue of ``role``/``position`` ending at ``pos``, as ``(start, entry)``."""
+        text = self.view.text
+        for start, form, entries in self.cue_table.ending_at(text, pos):
+            if _wordish(form[0]) and start > 0 and _wordish(text[start - 1]):
+                continue
+            for e in entries:
+                if e.role == role and e.position == position:
+                    return start, e
+        return None
+
+    def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
+        """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
+        inside a longer one is dropped."""
+        text = self.view.text
+        out: list[tuple[int, int, QuantityCueEntry]] = []
+        if b <= a or not len(self.cues):
+            return out
+        # iterate over a slice: the automaton converts the whole string it is given on every call
+        for end_incl, (key, payloads) in self.cues.automaton.iter(text[a:b]):
+            start, end = a + end_incl - len(key) + 1, a + end_incl + 1
+            if _wordish(key[0]) and start > 0 and _wordish(text[start - 1]):
+                continue
+            if _wordish(key[-1]) and end < len(text) and _wordish(text[end]):
+                continue
+            out.extend((start, end, e) for e in payloads if e.role == role and e.position == position)
+        out.sort(key=lambda t: (t[0], t[1]))
+        # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
+        return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
+
+    # --- commodities -----------------------------------------------------------------------------
+
+    def commodities_in_sentence(self, index: int) -> list[tuple[int, int, CommodityEntry]]:
+        """Commodity mentions in sentence ``index`` (longest, non-overlapping), cached per call."""
+        if index not in self._commodity_cache:
+            a, b = self.sentence_bounds(index)
+            sub = View(text=self.view.text[a:b], original=self.doc.text[a:b])
+            self._commodity_cache[index] = [
+                (a + m.start, a + m.end, m.payloads[0]) for m in find_phrases(sub, self.commodities)
+            ]
+        return self._commodity_cache[index]
+
+    def commodity_for(self, start: int, end: int, scope: str, next_run: int) -> CommodityEntry | None:
+        """The commodity a quantity at ``[start, end)`` measures, looking as far as ``scope`` allows.
+
+        In order: right after the unit in the same clause (1200万吨大豆, tons of soybeans), up to the
+        next number; before it in the same clause (大豆采购1200万吨); earlier in the sentence (在农产品
+        方面，……不少于125亿美元); for ``discourse`` scope, the two sentences before (a tonnage whose
+        good was named just before). Returns None when nothing is found or ``scope`` is none.
+        """
+        if scope == "none":
+            return None
+        index = self.sentence_index(start)
+        mentions = self.commodities_in_sentence(index)
+        c_start, c_end = self.clause(start, end)
+        text = self.view.text
+        for m_start, _m_end, entry in mentions:
+            if end <= m_start < min(c_end, next_run) and weight(text[end:m_start]) <= COMMODITY_AFTER:
+                return entry
+        before = [m for m in mentions if m[1] <= start]
+        in_clause = [m for m in before if m[0] >= c_start]
+        if in_clause:
+            return in_clause[-1][2]
+        if scope == "clause":
+            return None
+        if before:
+            return before[-1][2]
+        if scope == "discourse":
+            for back in (1, 2):
+                if index - back < 0:
+                    break
+                earlier = self.commodities_in_sentence(index - back)
+                if earlier:
+                    return earlier[-1][2]
+        return None
