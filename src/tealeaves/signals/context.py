@@ -1,0 +1,210 @@
+"""What every signal detector reads: one document's extracted items, indexed by sentence and family.
+
+Detectors never scan text (``tealeaves.text`` is below them in the dependency order); they combine
+cues (``extract_cues``), mentions, events and quantities by sentence index and character offset.
+The small resolution rules shared by several detectors live here: which person or state a cue is
+said of, and how to merge repeated findings of one signal into one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.model import (
+    Cue,
+    DateRef,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    MentionKind,
+    Quantity,
+)
+
+S = TypeVar("S", bound=BaseModel)
+
+@dataclass(frozen=True)
+class Findings:
+    """One document's extracted items, with lookups by cue family and by sentence."""
+
+    doc: Document
+    kb: KnowledgeBase
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateRef, ...]
+    quantities: tuple[Quantity, ...]
+    events: tuple[Event, ...]
+    cues: tuple[Cue, ...]
+
+    @property
+    def published(self) -> dt.date | None:
+        """The publication date, or None when the source does not give one."""
+        return self.doc.meta.published
+
+    @cached_property
+    def _cues_by_family(self) -> dict[str, tuple[Cue, ...]]:
+        table: dict[str, list[Cue]] = defaultdict(list)
+        for cue in sorted(self.cues, key=lambda c: (c.evidence.span.start, c.evidence.span.end)):
+            table[cue.family].append(cue)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def _cues_by_sentence(self) -> dict[tuple[str, int], tuple[Cue, ...]]:
+        table: dict[tuple[str, int], list[Cue]] = defaultdict(list)
+        for family, cues in self._cues_by_family.items():
+            for cue in cues:
+                table[(family, cue.evidence.sentence)].append(cue)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def _mentions_by_sentence(self) -> dict[int, tuple[Mention, ...]]:
+        table: dict[int, list[Mention]] = defaultdict(list)
+        for m in sorted(self.mentions, key=lambda m: (m.evidence.span.start, m.evidence.span.end)):
+            table[m.evidence.sentence].append(m)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def _events_by_sentence(self) -> dict[int, tuple[Event, ...]]:
+        table: dict[int, list[Event]] = defaultdict(list)
+        for e in self.events:
+            for s in sorted({ev.sentence for ev in (e.evidence, *e.more_evidence)}):
+                table[s].append(e)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def _quantities_by_sentence(self) -> dict[int, tuple[Quantity, ...]]:
+        table: dict[int, list[Quantity]] = defaultdict(list)
+        for q in sorted(self.quantities, key=lambda q: q.evidence.span.start):
+            table[q.evidence.sentence].append(q)
+        return {k: tuple(v) for k, v in table.items()}
+
+    def cues_of(self, family: str, key: str | None = None) -> tuple[Cue, ...]:
+        """Cues of one family (and key, when given), in text order."""
+        cues = self._cues_by_family.get(family, ())
+        return cues if key is None else tuple(c for c in cues if c.key == key)
+
+    def cues_in(self, family: str, sentences: Iterable[int]) -> tuple[Cue, ...]:
+        """Cues of one family in the given sentences, in the order the sentences are given."""
+        out: list[Cue] = []
+        for s in sentences:
+            out.extend(self._cues_by_sentence.get((family, s), ()))
+        return tuple(out)
+
+    def mentions_in(self, sentence: int) -> tuple[Mention, ...]:
+        """Mentions in one sentence, in text order."""
+        return self._mentions_by_sentence.get(sentence, ())
+
+    def events_in(self, sentence: int) -> tuple[Event, ...]:
+        """Events with evidence (first or later) in one sentence."""
+        return self._events_by_sentence.get(sentence, ())
+
+    def quantities_in(self, sentence: int) -> tuple[Quantity, ...]:
+        """Quantities in one sentence, in text order."""
+        return self._quantities_by_sentence.get(sentence, ())
+
+    def window(self, sentence: int, before: int, after: int) -> range:
+        """Sentence indexes from ``sentence - before`` to ``sentence + after``, clipped to the document."""
+        return range(max(0, sentence - before), min(len(self.doc.sentences), sentence + after + 1))
+
+
+def persons_in(found: Findings, sentence: int) -> tuple[Mention, ...]:
+    """Named person mentions of one sentence (a mention without a name cannot be reported)."""
+    return tuple(m for m in found.mentions_in(sentence) if m.kind is MentionKind.PERSON and m.name)
+
+
+def stated(found: Findings, sentence: int) -> tuple[Mention, ...]:
+    """Mentions of one sentence that stand for a state (a state, or a person or body of one).
+
+    Places are left out: a place is where something happens, not who acts (SCHEMA.md); so are
+    news outlets, which report rather than act.
+    """
+    return tuple(
+        m for m in found.mentions_in(sentence) if m.state and m.kind is not MentionKind.PLACE and not is_media(found, m)
+    )
+
+
+def person_of(found: Findings, cue: Cue) -> Mention | None:
+    """The person a cue is said of: the nearest named person before it in its sentence, else the
+    first after it, else (only when its sentence names nobody) the last person of the sentence before.
+
+    Returns None when neither sentence names a person.
+    """
+    s = cue.evidence.sentence
+    here = persons_in(found, s)
+    before = [m for m in here if m.evidence.span.end <= cue.evidence.span.start]
+    if before:
+        return before[-1]
+    if here:
+        return here[0]
+    previous = persons_in(found, s - 1) if s > 0 else ()
+    return previous[-1] if previous else None
+
+
+def state_before(found: Findings, cue: Cue, *, within: int | None = None) -> str | None:
+    """The state of the nearest state-bearing mention ending before ``cue`` in its sentence.
+
+    With ``within``, the mention must end at most that many characters before the cue (a modifier
+    such as 美国 in 美国农民). Returns None when there is none.
+    """
+    best: Mention | None = None
+    for m in stated(found, cue.evidence.sentence):
+        if m.evidence.span.end <= cue.evidence.span.start:
+            best = m
+    if best is None or best.state is None:
+        return None
+    if within is not None and cue.evidence.span.start - best.evidence.span.end > within:
+        return None
+    return best.state
+
+
+def first_state(found: Findings, sentence: int, *, kinds: frozenset[MentionKind] | None = None) -> str | None:
+    """The state of the first state-bearing mention of a sentence (of the given kinds), or None."""
+    for m in stated(found, sentence):
+        if kinds is None or m.kind in kinds:
+            return m.state
+    return None
+
+
+def is_media(found: Findings, mention: Mention) -> bool:
+    """A news outlet reports; it is never a party to what it reports."""
+    org = found.kb.organizations.get(mention.actor_id or "")
+    return org is not None and org.category == "media"
+
+
+def evidence_of(*items: Cue | Mention | Event | Quantity | None) -> tuple[Evidence, ...]:
+    """The evidence of the given items, in the order given, without repeats or Nones."""
+    out: list[Evidence] = []
+    for item in items:
+        if item is not None and item.evidence not in out:
+            out.append(item.evidence)
+    return tuple(out)
+
+
+def merge_by(signals: Sequence[S], key: Callable[[S], Hashable]) -> tuple[S, ...]:
+    """One signal per key (the first found), with the evidence of later repeats appended.
+
+    The scorer counts a repeated signal as a false alarm, so each detector reports a finding once.
+    """
+    first: dict[Hashable, S] = {}
+    extra: dict[Hashable, list[Evidence]] = defaultdict(list)
+    for sig in signals:
+        k = key(sig)
+        if k not in first:
+            first[k] = sig
+        else:
+            extra[k].extend(getattr(sig, "evidence"))
+    out: list[S] = []
+    for k, sig in first.items():
+        evidence: list[Evidence] = list(getattr(sig, "evidence"))
+        for ev in extra[k]:
+            if ev not in evidence:
+                evidence.append(ev)
+        out.append(sig.model_copy(update={"evidence": tuple(evidence)}) if extra[k] else sig)
+    return tuple(out)

@@ -1,0 +1,68 @@
+"""domestic_pressure: a side's position is driven by a domestic constituency.
+
+Rule: a constituency cue (农民, 农业州, 工人, 商会, 选民, 中期选举, farmers, voters ...) and a pressure
+cue (遭受重创, 上书, 票仓, 支持力量, suffering, lobbied, pawns ...) in the same sentence. A
+constituency merely named as beneficiary ("good for workers and businesses") is no pressure.
+The actor is the state of the constituency: the state written right before it (美国农民, US
+farmers), else the state of the first person or body named in the sentence (the speaker, or the
+government lobbied: 上书白宫), else of the speaker a neighbouring sentence names (a quote and its
+attribution, '"...," Bessent said'). A state named elsewhere in the sentence is usually the other
+side (因为中国没有购买大豆), so it does not count. One signal per actor; its constituency is the one
+cited most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tealeaves.model import Cue, DomesticPressure, Evidence, MentionKind, Signal
+from tealeaves.signals.context import Findings, evidence_of, persons_in, state_before
+
+MODIFIER_CHARS = 4
+"""Most characters between a state and the constituency it modifies (美国农民: 0; "U.S. soybean farmers")."""
+
+
+def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
+    """One signal per side whose constituency is said to suffer, push or count politically."""
+    by_actor: dict[str, list[tuple[Cue, Cue]]] = {}
+    for group in found.cues_of("constituency"):
+        s = group.evidence.sentence
+        pressure = found.cues_in("pressure", [s])
+        if not pressure:
+            continue
+        actor = _actor(found, group)
+        if actor is None:
+            continue
+        nearest = min(pressure, key=lambda p: abs(p.evidence.span.start - group.evidence.span.start))
+        by_actor.setdefault(actor, []).append((group, nearest))
+    signals: list[Signal] = []
+    for actor, pairs in by_actor.items():
+        counts = Counter(group.key for group, _ in pairs)
+        constituency = max(counts, key=lambda k: (counts[k], -_first_index(pairs, k)))
+        evidence: list[Evidence] = []
+        for group, cue in pairs:
+            for ev in evidence_of(group, cue):
+                if ev not in evidence:
+                    evidence.append(ev)
+        signals.append(DomesticPressure(actor=actor, constituency=constituency, evidence=tuple(evidence)))
+    return tuple(signals)
+
+
+def _first_index(pairs: list[tuple[Cue, Cue]], key: str) -> int:
+    return next(i for i, (group, _) in enumerate(pairs) if group.key == key)
+
+
+def _actor(found: Findings, group: Cue) -> str | None:
+    s = group.evidence.sentence
+    modifier = state_before(found, group, within=MODIFIER_CHARS)
+    if modifier:
+        return modifier
+    for m in found.mentions_in(s):
+        if m.kind in (MentionKind.PERSON, MentionKind.ORGANIZATION) and m.state:
+            return m.state
+    for quoted in (s - 1, s + 1):
+        if 0 <= quoted < len(found.doc.sentences):
+            for m in persons_in(found, quoted):
+                if m.state:
+                    return m.state
+    return None

@@ -1,0 +1,59 @@
+"""domestic_pressure on sentences we wrote: a constituency that suffers, pushes or counts politically."""
+
+from __future__ import annotations
+
+import pytest
+
+from tealeaves.model import DomesticPressure
+from tealeaves.signals.domestic import detect_domestic_pressure
+
+
+def _read(signals: tuple[object, ...]) -> list[tuple[str, str | None]]:
+    return [(s.actor, s.constituency) for s in signals if isinstance(s, DomesticPressure)]
+
+
+def test_domestic_pressure_reads_the_state_before_the_constituency(scene) -> None:
+    s = scene("美国农民正因贸易战遭受重创,因为中国没有购买大豆。").state("美国", "USA").state("中国", "CHN")
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "farmers")]
+
+
+def test_domestic_pressure_reads_the_lobbied_government(scene) -> None:
+    s = scene("商会联合三十多个行业组织上书白宫。").org("白宫", "White House", "USA")
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "business")]
+
+
+def test_domestic_pressure_reads_the_quoted_speaker(scene) -> None:
+    s = scene('"Our soybean farmers were used as political pawns," Bessent said.', lang="en")
+    s.person("Bessent", "Scott Bessent", "USA")
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "farmers")]
+
+
+def test_domestic_pressure_reads_elections_as_voters(scene) -> None:
+    s = scene("总统力求在美国中期选举前取得成果。").state("美国", "USA")
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "voters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The deal will benefit workers and businesses on both sides of the border.", "en"),
+        ("The tariffs threaten companies, workers and farmers who did nothing wrong.", "en"),
+        ("美国农民欢迎这项协议。", "zh"),
+    ],
+)
+def test_domestic_pressure_needs_pressure_not_mere_mention(scene, text: str, lang: str) -> None:
+    s = scene(text, lang=lang)
+    if lang == "zh":
+        s.state("美国", "USA")
+    assert s.run(detect_domestic_pressure) == ()
+
+
+def test_domestic_pressure_does_not_take_the_other_side(scene) -> None:
+    s = scene("豆农正在受苦,因为中国没有购买大豆。").state("中国", "CHN")
+    assert s.run(detect_domestic_pressure) == ()
+
+
+def test_domestic_pressure_one_signal_per_actor_with_the_main_constituency(scene) -> None:
+    text = "美国农业州是其重要支持力量。美国农民遭受重创。为了巩固票仓,美方急于达成协议。"
+    s = scene(text).state("美国", "USA", 0).state("美国", "USA", 1)
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "farmers")]
