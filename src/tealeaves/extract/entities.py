@@ -1,11 +1,179 @@
-"""Entity mentions: persons, organizations, places and states, resolved to knowledge-base actors."""
+"""Entity mentions: persons, organizations, places and states, resolved to knowledge-base actors.
+
+One scan of the simplified, folded view with ``kb.alias_index`` (longest match wins) finds every
+listed name, state short form, role descriptor and compound; the rules below only look at the
+candidate spans and their immediate neighbours, so the cost stays linear in the text.
+
+The rules, and where their words live:
+
+- A person alias is a person mention (``via="alias"``); a compound (川习会) is one mention of each
+  member (data/actors/compounds.yaml).
+- A role descriptor names the holder at ``doc.meta.published``, and an English capitalised name
+  after a title is a person even when unlisted (``tealeaves.extract.offices``).
+- A country, or a capital that also stands for its government (北京, Washington), is a place when
+  used as a location (a locative cue before or after it, data/actors/locatives.yaml) and otherwise the
+  state acting (SCHEMA.md: places are "cities, regions and countries named as locations"). In an
+  address ("美国华盛顿", "San Jose, California") only the most specific place is the location: the
+  country in it is the state, a region in it is not reported.
+- An alias that two organizations (or persons) share (外交部) goes to the one whose state the
+  article names most often; a tie leaves it out.
+"""
 
 from __future__ import annotations
 
+from typing import Literal
+
+from tealeaves.extract.entity_scan import LOOKBACK, SPECIFIC, Found, Match, Profile, Scan, by_dominant_state, sentence_of, start_scan
+from tealeaves.extract.offices import resolve_roles, titled_unknown_names
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.model import Document, Mention
+from tealeaves.knowledge.schema import PersonEntry
+from tealeaves.model import Document, Mention, MentionKind
 
 
 def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
-    """Find every actor mention in ``doc``. (Stage not built yet: it finds nothing.)"""
-    return ()
+    """Find every actor mention in ``doc``: persons, organizations, places and acting states.
+
+    Returns mentions sorted by (start, end, kind); an empty tuple when nothing is named. Role
+    descriptors resolve only when ``doc.meta.published`` is known, because the holder of an office
+    depends on the date and guessing it from the clock would make output depend on when we ran.
+
+    Example::
+
+        doc = build_document("美国财长贝森特将于巴黎会见中方。", DocumentMeta(published=date(2026, 3, 14)), kb)
+        [(m.kind, m.name) for m in extract_entities(doc, kb)]  # [('person', 'Scott Bessent'), ('place', 'Paris'), ('state', 'China')]
+    """
+    if not doc.text:
+        return ()
+    scan = start_scan(doc, kb)
+    found: list[Found] = []
+    for i in range(len(scan.matches)):
+        found.extend(_resolve_names(scan, i))
+    found.extend(resolve_roles(scan, found))
+    found.extend(titled_unknown_names(scan))
+    starts = [s.span.start for s in doc.sentences]
+    unique = sorted(set(found), key=lambda f: (f.start, f.end, f.kind, f.actor_id or "", f.name or ""))
+    return tuple(_mention(doc, starts, f) for f in unique)
+
+
+# --- names: persons, compounds, organizations, places, states ------------------------------------
+
+
+def _resolve_names(scan: Scan, i: int) -> list[Found]:
+    m = scan.matches[i]
+    pr = scan.profile(m)
+    out = [Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state) for p in pr.members]
+    if pr.persons:
+        out.append(_person(scan, m, list(pr.persons)))
+        return out
+    if out:
+        return out
+    orgs = pr.orgs
+    if pr.sites or pr.countries or pr.states:
+        found = _place_or_state(scan, i, pr, has_org=bool(orgs))
+        if found is not None or not orgs:
+            return [found] if found is not None else []
+    if orgs:
+        k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
+        if k is not None:
+            o = orgs[k]
+            out.append(Found(m.start, m.end, MentionKind.ORGANIZATION, o.id, o.name, o.state))
+    return out
+
+
+def _person(scan: Scan, m: Match, people: list[PersonEntry]) -> Found:
+    """One person mention. An alias shared by several listed persons goes to the one holding an
+    office on the publication date when exactly one does, else to the one whose state the article
+    names most often, and otherwise stays unresolved."""
+    on = scan.doc.meta.published
+    if len(people) > 1 and on is not None:
+        active = [p for p in people if any(s.from_ <= on and (s.to is None or on <= s.to) for s in p.roles)]
+        people = active or people
+    if len(people) > 1:
+        k = by_dominant_state(scan, [p.state for p in people])
+        people = [people[k]] if k is not None else people
+    if len(people) == 1:
+        p = people[0]
+        return Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state)
+    return Found(m.start, m.end, MentionKind.PERSON, None, None, None)
+
+
+def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found | None:
+    """A place (where something happens) or the state acting; None when the name is only part of
+    a longer address or an organization reading is the better one (白宫 as the White House staff)."""
+    m = scan.matches[i]
+    sites, countries, states = pr.sites, pr.countries, pr.states
+    if _in_address(scan, i):
+        if not (states or countries):
+            return None
+        return _state(scan, m, states[0] if states else countries[0].state)
+    located = _is_located(scan, i)
+    # a name that is also an organization (白宫, the White House) is the institution unless a cue
+    # makes it the venue ("在白宫会见", "arrived at the White House")
+    always = SPECIFIC.get(sites[0].category, 1) >= SPECIFIC["city"] and not has_org if sites else False
+    if sites and (located or always) and not (states and not located):
+        p = sites[0]
+        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+    if countries and (located == "strong" or (located == "weak" and countries[0].state not in scan.principal)):
+        p = countries[0]
+        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+    if states or countries:
+        return _state(scan, m, states[0] if states else countries[0].state)
+    return None
+
+
+def _state(scan: Scan, m: Match, code: str | None) -> Found | None:
+    if code is None:
+        return None
+    country = scan.kb.countries.get(code)
+    return Found(m.start, m.end, MentionKind.STATE, country.id if country else None, country.name if country else None, code)
+
+
+def _place_level(scan: Scan, m: Match) -> tuple[int, str | None] | None:
+    """(specificity, state) of a match that names a place, or None."""
+    return scan.profile(m).level
+
+
+def _in_address(scan: Scan, i: int) -> bool:
+    """The name is a less specific part of an address: "美国|华盛顿", "中国|河南", "San Jose, |California"."""
+    here = _place_level(scan, scan.matches[i])
+    if here is None or here[1] is None:
+        return False
+    if i + 1 < len(scan.matches) and not scan.gap(i, i + 1).strip():
+        nxt = _place_level(scan, scan.matches[i + 1])
+        if nxt is not None and nxt[1] == here[1] and nxt[0] > here[0]:
+            return True
+    if i > 0 and scan.gap(i - 1, i).strip() == ",":
+        prev = _place_level(scan, scan.matches[i - 1])
+        if prev is not None and prev[1] == here[1] and prev[0] > here[0]:
+            return True
+    return False
+
+
+def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
+    """How strongly the name is marked as a location: a strong cue (赴, "visit to", 会谈 after it), a
+    weak one (在, "in"), or none. The last part of an address takes the cue of its first part
+    ("在美国华盛顿")."""
+    m, cues = scan.matches[i], scan.cues
+    lo = max(0, m.start - LOOKBACK)
+    if cues.before is not None and cues.before.search(scan.vtext, lo, m.start):
+        return "strong"
+    if cues.after is not None and cues.after.match(scan.vtext, m.end):
+        return "strong"
+    if cues.before_weak is not None and cues.before_weak.search(scan.vtext, lo, m.start):
+        return "weak"
+    if i > 0 and not scan.gap(i - 1, i).strip() and _in_address(scan, i - 1):
+        return _is_located(scan, i - 1)
+    return None
+
+
+# --- building mentions -------------------------------------------------------------------------
+
+
+def _mention(doc: Document, starts: list[int], f: Found) -> Mention:
+    # evidence_at rebuilds the sentence table on each call; with one table per document the stage
+    # stays linear on long texts (same rule as tealeaves.text.evidence.evidence_at). One nested
+    # validation is cheaper than three (Span, Evidence, Mention), and this runs once per mention.
+    evidence = {"sentence": sentence_of(starts, f.start), "span": {"start": f.start, "end": f.end, "text": doc.text[f.start : f.end]}}
+    return Mention.model_validate(
+        {"kind": f.kind, "actor_id": f.actor_id, "name": f.name, "state": f.state, "via": f.via, "evidence": evidence}
+    )

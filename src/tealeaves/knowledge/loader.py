@@ -22,10 +22,13 @@ from pydantic import ValidationError
 
 from tealeaves.errors import KnowledgeError
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.dategrammar import GrammarError, compile_date_grammars
 from tealeaves.knowledge.schema import (
     ACTOR_KINDS,
     FILE_KINDS,
     ActorEntry,
+    CompoundEntry,
+    DateEntry,
     Entry,
     OrganizationEntry,
     PersonEntry,
@@ -252,6 +255,27 @@ def _check_hazards(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str]
                     )
 
 
-CHECKS: tuple[Callable[[dict[str, list[Entry]], dict[tuple[str, str], Path]], None], ...] = ()
+def _check_compounds(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str], Path]) -> None:
+    """Every member of a compound (川习会) is a listed person, named at most once."""
+    persons = {e.id for e in by_kind["persons"] if isinstance(e, PersonEntry)}
+    for e in by_kind.get("compounds", ()):
+        assert isinstance(e, CompoundEntry)
+        for i, member in enumerate(e.members):
+            if member not in persons:
+                raise KnowledgeError(f"{e.id}.members[{i}]: unknown person {member!r}", origin[("compounds", e.id)])
+        if len(set(e.members)) != len(e.members):
+            raise KnowledgeError(f"{e.id}.members: a person is listed twice", origin[("compounds", e.id)])
+
+
+def _check_dates(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str], Path]) -> None:
+    """The date grammars compile: every template's word classes exist and its regex compiles."""
+    entries = [e for e in by_kind.get("dates", ()) if isinstance(e, DateEntry)]
+    try:
+        compile_date_grammars(entries)
+    except GrammarError as exc:
+        raise KnowledgeError(str(exc), origin.get(("dates", exc.entry_id))) from exc
+
+
+CHECKS: tuple[Callable[[dict[str, list[Entry]], dict[tuple[str, str], Path]], None], ...] = (_check_compounds, _check_dates)
 """Extra cross-file checks for the extractors' data kinds (each raises KnowledgeError); add a function
 defined in this module to the tuple."""

@@ -1,0 +1,71 @@
+"""The shared reading of one document's matches (tealeaves.extract.entity_scan): Latin-script matches
+written as listed, the article's state counts and principal parties, and the compiled cue tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tealeaves.extract.entity_scan import compile_cues, sentence_of, start_scan
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.phrases import fold_phrase
+from tealeaves.knowledge.schema import LocativeEntry, PersonTitleEntry
+from tealeaves.model import DocumentMeta
+from tealeaves.text.document import build_document
+
+
+def _scan_phrases(kb: KnowledgeBase, text: str, lang: str = "en") -> list[str]:
+    doc = build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang=lang), kb)
+    return [text[m.start : m.end] for m in start_scan(doc, kb).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("They told us the plan.", []),
+        ("The US and China met.", ["US", "China"]),
+        ("TRUMP MEETS XI", ["TRUMP", "XI"]),
+        ("a trump card", []),
+        ("Trump's tariffs", ["Trump"]),
+    ],
+)
+def test_entity_scan_latin_matches_keep_the_listed_case(kb: KnowledgeBase, text: str, kept: list[str]) -> None:
+    assert _scan_phrases(kb, text) == kept
+
+
+def test_entity_scan_counts_states_and_picks_two_principal_parties(kb: KnowledgeBase) -> None:
+    text = "美方表示，中方应当让步。美国财长贝森特说，美国与中国将在马来西亚会谈，马来西亚欢迎。"
+    scan = start_scan(build_document(text, DocumentMeta(published=dt.date(2026, 3, 14)), kb), kb)
+    assert (scan.state_counts["USA"], scan.state_counts["CHN"], scan.state_counts["MYS"]) == (4, 2, 2)
+    assert scan.principal == {"USA", "CHN"}  # a tie goes to the state named first
+
+
+def test_entity_scan_phrase_profile_is_shared_across_repeats(kb: KnowledgeBase) -> None:
+    scan = start_scan(build_document("中方、中方、中方。", DocumentMeta(), kb), kb)
+    assert len({id(scan.profile(m)) for m in scan.matches}) == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "located"),
+    [("会谈在", True), ("存在", False), ("现在", False), ("特朗普将赴", True), ("visited ", True), ("within the ", True)],
+)
+def test_entity_scan_locative_cues_match_at_the_end_of_the_text_before_a_name(
+    kb: KnowledgeBase, before: str, located: bool
+) -> None:
+    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
+    view = fold_phrase(before)
+    hits = [p for p in (cues.before, cues.before_weak) if p is not None and p.search(view) is not None]
+    assert bool(hits) is located
+
+
+@pytest.mark.parametrize(("after", "located"), [("第五轮会谈后", True), ("经贸磋商", True), ("谈判代表", False)])
+def test_entity_scan_locative_cues_after_a_name(kb: KnowledgeBase, after: str, located: bool) -> None:
+    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
+    assert cues.after is not None
+    assert (cues.after.match(after) is not None) is located
+
+
+@pytest.mark.parametrize(("pos", "index"), [(0, 0), (9, 0), (10, 1), (25, 2)])
+def test_entity_scan_sentence_of_position(pos: int, index: int) -> None:
+    assert sentence_of([0, 10, 20], pos) == index
