@@ -1,11 +1,351 @@
-"""Dates: absolute and relative expressions resolved against the publication date."""
+"""Dates: absolute and relative expressions, resolved against the publication date.
+
+One grammar per language (``kb.date_grammars``, built from data/dates.*.yaml) scans the
+simplified, folded view once; only the matches are read. Two dates joined by a range word
+(至, 到, to, -) become one interval (3月底到4月初 = 2026-03-21/2026-04-10); two consecutive days
+joined by 和/and (Sunday and Monday), or any two after "between", do too. How each match is
+read, and what fills in a missing year, month or day, is tealeaves.extract.datereading.
+
+Day- and week-level words inside quoted speech (“明天继续谈”, "tomorrow," he said) are skipped:
+they count from when the words were said, which the text does not give. A relative date in an
+article without a publication date is kept with ``value`` None and ``relative`` True.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tealeaves.extract import calendar as cal
+from tealeaves.extract.calendar import Period
+from tealeaves.extract.datereading import Context, Fields, Unresolved, needs_publication_day, read
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.model import DateRef, Document
+from tealeaves.knowledge.dategrammar import DateGrammar, Template
+from tealeaves.model import DateRef, Document, Granularity
+from tealeaves.text.evidence import evidence_at
+from tealeaves.text.normalize import make_view
+
+_NUMBER_RANGES = {"year": (1000, 2999), "roc_year": (1, 300), "month": (1, 12), "day": (1, 31), "quarter": (1, 4), "count": (1, 100)}
+
+
+@dataclass(frozen=True)
+class _Match:
+    """One template match: its span and the fields of its start (and, for a range, its end)."""
+
+    start: int
+    end: int
+    template: Template
+    fields: dict[str, int | str]
+    end_fields: dict[str, int | str] = field(default_factory=dict)
 
 
 def extract_dates(doc: Document, kb: KnowledgeBase) -> tuple[DateRef, ...]:
-    """Find every date expression in ``doc``. (Stage not built yet: it finds nothing.)"""
-    return ()
+    """Find every date expression in ``doc`` and resolve it against ``doc.meta.published``.
+
+    Returns DateRefs in text order (an empty tuple when there are none, or no grammar for the
+    language). Values follow SCHEMA.md: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``.
+
+    Example::
+
+        [d.value for d in extract_dates(doc, kb)]  # 去年10月, published 2026-03-14 -> ['2025-10']
+    """
+    grammar = _grammar(kb, doc.meta.lang)
+    if grammar is None or not doc.text:
+        return ()
+    view = make_view(doc.text).text
+    matches = list(_find(doc.text, view, grammar))
+    return tuple(_Reader(doc, view, grammar).read_all(matches))
+
+
+def _grammar(kb: KnowledgeBase, lang: str) -> DateGrammar | None:
+    """The grammar of the document's language (zh-Hant reads as zh); English for any other."""
+    grammars = kb.date_grammars
+    base = lang.split("-")[0].lower()
+    return grammars.get(base) or grammars.get("en")
+
+
+def _find(text: str, view: str, grammar: DateGrammar) -> list[_Match]:
+    """Every template match whose numbers are in range and whose cased words are capitalised."""
+    out: list[_Match] = []
+    for m in grammar.scan(view):
+        name = m.lastgroup
+        if name is None:
+            continue
+        template = grammar.templates[int(name[1:])]
+        fields: dict[str, int | str] = {}
+        end_fields: dict[str, int | str] = {}
+        ok = True
+        for gname in template.groups:
+            raw = m.group(gname)
+            if raw is None:
+                continue
+            group = grammar.groups[gname]
+            value: int | str | None
+            if group.source == "number":
+                value = grammar.number(raw)
+                lo, hi = _NUMBER_RANGES[group.field]
+                if value is None or not lo <= value <= hi:
+                    ok = False
+                    break
+            else:
+                info = grammar.words[group.source].get(raw)
+                if info is None or (info.cased and not text[m.start(gname)].isupper()):
+                    ok = False
+                    break
+                value = info.value
+            (end_fields if group.end else fields)[group.field] = value
+        if not ok:
+            continue
+        for key, value in template.fixed.items():
+            fields.setdefault(key, value)
+        fields.pop("marker", None)
+        out.append(_Match(m.start(), m.end(), template, fields, end_fields))
+    return out
+
+
+class _Reader:
+    """Reads matches in text order, keeping the context that later matches depend on."""
+
+    def __init__(self, doc: Document, view: str, grammar: DateGrammar) -> None:
+        self.doc = doc
+        self.view = view
+        self.grammar = grammar
+        self._clause_ends: list[int] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+        self.last_year: int | None = None
+        self.last_day: dt.date | None = None
+        self.sentence_years: dict[int, int] = {}
+        self.sentence_months: dict[int, tuple[int, int]] = {}
+        self._sentence_starts = [s.span.start for s in doc.sentences]
+
+    def read_all(self, matches: list[_Match]) -> list[DateRef]:
+        out: list[DateRef] = []
+        i = 0
+        while i < len(matches):
+            a = matches[i]
+            b = matches[i + 1] if i + 1 < len(matches) else None
+            if b is not None and self._joinable(a, b):
+                joined = self._join(a, b)
+                if joined is not None:
+                    out.append(joined)
+                    i += 2
+                    continue
+            fields = a.fields
+            if b is not None and self.view[a.end : b.start].strip() in self.grammar.pair_joiners:
+                fields = _coordinated(a.fields, b.fields)
+            ref = self._ref(a.start, a.end, fields, a)
+            if ref is not None:
+                out.append(ref)
+            i += 1
+        return out
+
+    # --- joining two matches into one range ------------------------------------------------------
+
+    def _joinable(self, a: _Match, b: _Match) -> bool:
+        if a.end_fields or b.end_fields:
+            return False
+        gap = self.view[a.end : b.start].strip()
+        if gap in self.grammar.range_joiners:
+            return True
+        if gap in self.grammar.pair_joiners:
+            before = self.view[max(0, a.start - 24) : a.start].rstrip().split()
+            return (bool(before) and before[-1] in self.grammar.pair_openers) or (_weekday_only(a) and _weekday_only(b))
+        return False
+
+    def _join(self, a: _Match, b: _Match) -> DateRef | None:
+        """One DateRef for ``a`` to ``b``, or None when they do not form a forward range (then
+        each is read on its own)."""
+        if self._skipped(a) or self._skipped(b):
+            return None
+        try:
+            reading = self._read_range(a.fields, b.fields, self._context(a.start), a.template.mode, b.template.mode)
+        except Unresolved:
+            return None
+        if reading is None:
+            return None
+        period, relative = reading
+        if _weekday_only(a) and self.view[a.end : b.start].strip() in self.grammar.pair_joiners:
+            if (period.last - period.first).days != 1:
+                return None
+        return self._emit(a.start, b.end, period, relative, a.fields)
+
+    def _read_range(
+        self, start: Fields, end: Fields, ctx: Context, start_mode: str | None, end_mode: str | None
+    ) -> tuple[Period, bool] | None:
+        """The period from ``start`` to ``end``. The start first borrows what only the end writes
+        (March 1 to 5, 2026); when that makes the range run backwards (10月至2027年3月) it is read
+        without. None when no reading runs forward."""
+        shared, end_fields = _share(start, end)
+        for start_fields in (shared, dict(start)) if shared != dict(start) else (shared,):
+            first = read(start_fields, ctx, mode=start_mode)
+            if first is None:
+                continue
+            last = self._read_end(end_fields, ctx, end_mode, first[0])
+            if last is not None:
+                return cal.join(first[0], last[0]), first[1] or last[1]
+        return None
+
+    def _read_end(self, fields: Fields, ctx: Context, mode: str | None, first: Period) -> tuple[Period, bool] | None:
+        """The end of a range; an end that takes its year (or month) from the start moves one year
+        (or month) on when it would fall before the start (12月20日至1月5日)."""
+        inherits_year = not any(k in fields for k in ("year", "roc_year", "rel_year", "anaphor", "rel_month", "rel_day", "weekday", "rel_week"))
+        last = read(fields, ctx, mode=mode, inherit=first if inherits_year else None)
+        if last is None:
+            return None
+        if last[0].last < first.first and inherits_year:
+            shifted = dict(fields)
+            if "month" in fields:
+                shifted["year"] = first.first.year + 1
+            elif "day" in fields:
+                y, m = cal.add_months(first.first.year, first.first.month, 1)
+                shifted.update(year=y, month=m)
+            last = read(shifted, ctx, mode=mode)
+            if last is None:
+                return None
+        return last if last[0].last >= first.first else None
+
+    # --- one expression ------------------------------------------------------------------------
+
+    def _ref(self, start: int, end: int, fields: dict[str, int | str], match: _Match) -> DateRef | None:
+        if self._skipped(match):
+            return None
+        ctx = self._context(start)
+        mode = match.template.mode
+        try:
+            if match.end_fields:
+                reading = self._read_range(fields, match.end_fields, ctx, mode, mode)
+            else:
+                reading = read(fields, ctx, mode=mode)
+        except Unresolved:
+            granularity = Granularity.INTERVAL if match.end_fields else _granularity(fields)
+            return DateRef(value=None, granularity=granularity, relative=True, evidence=evidence_at(self.doc, start, end))
+        if reading is None:
+            return None
+        return self._emit(start, end, reading[0], reading[1], fields)
+
+    def _emit(self, start: int, end: int, period: Period, relative: bool, fields: Fields) -> DateRef:
+        sentence = self._sentence(start)
+        self.last_year = period.first.year
+        if period.is_day:
+            self.last_day = period.first
+        if "year" in fields or "roc_year" in fields:
+            self.sentence_years[sentence] = period.first.year
+        if "month" in fields and period.first.month == period.last.month and period.first.year == period.last.year:
+            self.sentence_months[sentence] = (period.first.year, period.first.month)
+        evidence = evidence_at(self.doc, start, end)
+        return DateRef(value=period.value, granularity=period.granularity, relative=relative, evidence=evidence)
+
+    def _skipped(self, match: _Match) -> bool:
+        """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""
+        return needs_publication_day(match.fields) and self._in_quote(match.start)
+
+    def _sentence(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (as evidence_at counts them)."""
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def _context(self, start: int) -> Context:
+        sentence = self._sentence(start)
+        return Context(
+            published=self.doc.meta.published,
+            lean=lambda: self._lean(start),
+            sentence_year=self.sentence_years.get(sentence),
+            sentence_month=self.sentence_months.get(sentence),
+            last_year=self.last_year,
+            last_day=self.last_day,
+        )
+
+    # --- the text around an expression -----------------------------------------------------------
+
+    def _lean(self, start: int) -> int:
+        """+1 when the nearest tense word before ``start`` in its clause is a future one (将, will),
+        -1 when it is a past one (曾, was), 0 when the clause has none."""
+        clause_start = self._clause_start(start)
+        best, lean = -1, 0
+        for pattern, sign in ((self.grammar.future, 1), (self.grammar.past, -1)):
+            if pattern is not None:
+                for m in pattern.finditer(self.view, clause_start, start):
+                    if m.end() > best:
+                        best, lean = m.end(), sign
+        return lean
+
+    def _clause_start(self, start: int) -> int:
+        if self._clause_ends is None:
+            pattern = self.grammar.clause
+            self._clause_ends = [m.end() for m in pattern.finditer(self.view)] if pattern else []
+        k = bisect.bisect_right(self._clause_ends, start) - 1
+        return self._clause_ends[k] if k >= 0 else 0
+
+    def _in_quote(self, pos: int) -> bool:
+        if self._quotes is None:
+            self._quotes = _quote_regions(self.view, self.grammar.quote_open, self.grammar.quote_close)
+        k = bisect.bisect_right(self._quotes, (pos, len(self.view) + 1)) - 1
+        return k >= 0 and self._quotes[k][0] <= pos < self._quotes[k][1]
+
+
+def _quote_regions(view: str, opens: frozenset[str], closes: frozenset[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each quotation; a line break ends an unclosed one. A mark that both
+    opens and closes (the ASCII double quote) toggles."""
+    marks = opens | closes
+    if not marks:
+        return []
+    pattern = re.compile("[" + re.escape("".join(sorted(marks))) + "\n]")
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in pattern.finditer(view):
+        ch = m.group()
+        if ch == "\n":
+            if open_at is not None:
+                regions.append((open_at, m.start()))
+            open_at = None
+        elif open_at is None:
+            if ch in opens:
+                open_at = m.start()
+        elif ch in closes:
+            regions.append((open_at, m.end()))
+            open_at = None
+        elif ch in opens:
+            open_at = m.start()
+    if open_at is not None:
+        regions.append((open_at, len(view)))
+    return regions
+
+
+def _share(start: Fields, end: Fields) -> tuple[dict[str, int | str], dict[str, int | str]]:
+    """Let the start of a range take what only its end states: "1-5 March" (month), "March 15-16,
+    2026" (year)."""
+    first, last = dict(start), dict(end)
+    if "day" in first and "month" not in first and "month" in last and "weekday" not in first:
+        first["month"] = last["month"]
+    if not any(k in first for k in ("year", "roc_year", "rel_year", "anaphor", "rel_month", "rel_day", "weekday", "rel_week")):
+        for key in ("year", "roc_year", "rel_year"):
+            if key in last:
+                first[key] = last[key]
+    return first, last
+
+
+def _coordinated(first: Fields, second: Fields) -> dict[str, int | str]:
+    """Two coordinated dates share what only the second writes: "April and May 2025" (the year),
+    "5月1日和2日" needs nothing. Returns the fields of the first."""
+    out = dict(first)
+    if "month" in out and not any(k in out for k in ("year", "roc_year", "rel_year", "anaphor")):
+        for key in ("year", "roc_year"):
+            if key in second:
+                out[key] = second[key]
+    return out
+
+
+def _weekday_only(match: _Match) -> bool:
+    return "weekday" in match.fields and "day" not in match.fields
+
+
+def _granularity(fields: Fields) -> Granularity:
+    """The granularity a relative expression would have once resolved."""
+    if "part" in fields or ("rel_week" in fields and "weekday" not in fields) or "count" in fields:
+        return Granularity.INTERVAL
+    if any(k in fields for k in ("rel_day", "weekday", "day")):
+        return Granularity.DAY
+    if any(k in fields for k in ("month", "rel_month")):
+        return Granularity.MONTH
+    return Granularity.YEAR

@@ -18,8 +18,7 @@ def evidence_at(doc: Document, start: int, end: int) -> Evidence:
     """
     if not 0 <= start <= end <= len(doc.text):
         raise ValueError(f"range {start}:{end} outside a text of {len(doc.text)} characters")
-    starts = [s.span.start for s in doc.sentences]
-    k = max(0, bisect.bisect_right(starts, start) - 1)
+    k = max(0, bisect.bisect_right(doc.sentences, start, key=lambda s: s.span.start) - 1)
     return Evidence(sentence=k, span=Span(start=start, end=end, text=doc.text[start:end]))
 
 
