@@ -1,9 +1,70 @@
-"""Events: PLOVER-coded actions between states, with modality, date, place and evidence."""
+"""Events: PLOVER-coded actions between states, with modality, date, place and evidence.
+
+The coder scans the cue phrases of data/events/cues.{zh,en}.yaml once over the traditional-to-
+simplified view (extract/cue_hits.py), then reads each admitted hit in its clause: the stronger
+readings of the same clause win (a threat of tariffs is THREATEN, not SANCTION: ``overrides``), the
+content of a request is no act (敦促美方取消关税: ``content_after``), and the modality
+(extract/modality.py), the dyad (extract/dyads.py), the date (extract/event_dates.py) and the
+place of the clause are read. Mentions of one action are merged (extract/event_merge.py). The
+coding conventions are SCHEMA.md's; everything beyond the cue scan runs only inside the sentences
+that hold cues (extract/windows.py).
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from tealeaves.extract.clauses import Clause, ClauseMap
+from tealeaves.extract.cue_hits import Reading, admitted_readings
+from tealeaves.extract.dyads import Dyad, Setting, read_dyads
+from tealeaves.extract.event_dates import EventDates
+from tealeaves.extract.event_merge import Coded, merge_events
+from tealeaves.extract.event_text import event_text
+from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
+from tealeaves.extract.parties import Party, PartyMap, find_parties
+from tealeaves.extract.windows import cue_windows, find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.model import DateRef, Document, Event, Mention, Quantity
+from tealeaves.model import (
+    DateRef,
+    Document,
+    Event,
+    EventType,
+    Mention,
+    Modality,
+    Quantity,
+)
+from tealeaves.text.normalize import make_view
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{RIGHT CORNER BRACKET} \t"
+
+
+_RANKS = {"clause": 3, "sentence": 2, "paragraph": 1, "statement": 1}
+"""How firm a date is by where it was read (see event_merge.Coded)."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every reading of one document is read against, indexed by sentence."""
+
+    doc: Document
+    lang: str
+    clauses: ClauseMap
+    parties: PartyMap
+    pair: Dyad | None
+    dates: EventDates
+    first_cue: dict[Clause, int]
+    conditions: frozenset[Clause]
+    parties_by_sentence: dict[int, list[Party]]
+    marks_by_sentence: dict[int, list[ModalMark]]
+    list_words: frozenset[str]
 
 
 def extract_events(
@@ -14,5 +75,162 @@ def extract_events(
     dates: tuple[DateRef, ...],
     quantities: tuple[Quantity, ...],
 ) -> tuple[Event, ...]:
-    """Code the events of ``doc``. (Stage not built yet: it finds nothing.)"""
-    return ()
+    """Code the events of ``doc``: one per distinct action, with every mention as evidence.
+
+    Assumes ``mentions`` carry the state each actor belongs to (an official stands for its state).
+    An act whose source or target cannot be read is left out rather than guessed. Returns an empty
+    tuple for a document without cue phrases.
+
+    Example::
+
+        extract_events(doc, kb, mentions=m, dates=d, quantities=q)
+        # (Event(type=CONSULT, source='USA', target='CHN', modality=planned, date='2026-03-14', ...),)
+    """
+    if not doc.sentences:
+        return ()
+    lang = "en" if doc.meta.lang.startswith("en") else "zh"
+    view = make_view(doc.text)
+    hits = [h for h in find_in_windows(view, kb.event_cue_index, ((0, len(view.text)),)) if any(e.lang == lang for e in h.payloads)]
+    if not hits:
+        return ()
+    windows = cue_windows(doc, (h.start for h in hits))
+    starts = [s.span.start for s in doc.sentences]
+    clauses = ClauseMap(doc, kb, _sentences_of(starts, (h.start for h in hits)))
+    parties = find_parties(doc, view, kb, mentions, lang, [h.start for h in hits], windows)
+    marks = find_modal_marks(
+        view, kb, lang, windows, taken=[(h.start, h.end) for h in hits], object_markers=parties.used_markers
+    )
+    by_clause = admitted_readings(doc, view.text, hits, clauses, lang)
+    ctx = _Context(
+        doc=doc,
+        lang=lang,
+        clauses=clauses,
+        parties=parties,
+        pair=parties.pair,
+        dates=EventDates(dates, published=doc.meta.published, text=doc.text, until_marks=event_text(kb).until_marks),
+        first_cue={c: min(r.start for r in rs) for c, rs in by_clause.items()},
+        conditions=frozenset(
+            c for m in marks if m.entry.scope == "condition" for c in [clauses.at(m.start)] if c is not None
+        ),
+        parties_by_sentence=_by_sentence(starts, parties.parties, lambda p: p.start),
+        marks_by_sentence=_by_sentence(starts, marks, lambda m: m.start),
+        list_words=event_text(kb).list_words,
+    )
+    content_from = _content_starts(by_clause)
+    coded: list[Coded] = []
+    for clause, readings in by_clause.items():
+        overridden = {t for r in readings for t in r.entry.overrides}
+        seen: set[tuple[EventType, str, str]] = set()
+        cue_starts = [r.start for r in readings]
+        for r in readings:
+            if r.entry.type in overridden:
+                continue
+            if r.start > content_from.get(clause.sentence, len(doc.text)) and not r.entry.content_after:
+                continue  # the content of a request, not an act
+            for c in _read(r, clause, ctx, cue_starts):
+                if (c.type, c.source, c.target) not in seen:
+                    seen.add((c.type, c.source, c.target))
+                    coded.append(c)
+    coded.sort(key=lambda c: c.evidence[0])
+    return merge_events(doc, coded)
+
+
+def _sentences_of(starts: list[int], positions: Iterable[int]) -> set[int]:
+    out: set[int] = set()
+    for pos in positions:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0:
+            out.add(k)
+    return out
+
+
+def _by_sentence(starts: list[int], items: Sequence[T], position: Callable[[T], int]) -> dict[int, list[T]]:
+    out: dict[int, list[T]] = {}
+    for item in items:
+        k = bisect.bisect_right(starts, position(item)) - 1
+        out.setdefault(k, []).append(item)
+    return out
+
+
+def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
+    """Per sentence, where the first act whose content follows it (a request) ends."""
+    out: dict[int, int] = {}
+    for clause, readings in by_clause.items():
+        for r in readings:
+            if r.entry.content_after:
+                out[clause.sentence] = min(out.get(clause.sentence, r.end), r.end)
+    return out
+
+
+def _read(r: Reading, clause: Clause, ctx: _Context, clause_cues: Sequence[int]) -> list[Coded]:
+    """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
+    hypothetical or a party cannot be read."""
+    entry = r.entry
+    sentence_clauses = ctx.clauses.in_sentence(clause.sentence)
+    sentence = (sentence_clauses[0].start, sentence_clauses[-1].end)
+    modality = read_modality(
+        (r.start, r.end),
+        clause,
+        ctx.marks_by_sentence.get(clause.sentence, []),
+        ctx.clauses,
+        negatable=entry.negatable,
+        other_cues=[c for c in clause_cues if c != r.start],
+    )
+    if modality is None:
+        return []
+    etype = entry.type
+    if modality == Modality.CONDITIONAL and entry.when_conditional is not None:
+        etype = entry.when_conditional
+    elif modality not in entry.modalities:
+        if modality == Modality.CONDITIONAL:
+            return []  # a speech act inside a condition was not made
+        modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
+    setting = Setting(
+        sentence_clauses=sentence_clauses,
+        first_cue=ctx.first_cue,
+        conditions=ctx.conditions,
+        lang=ctx.lang,
+        agentless=any(clause.start <= end <= r.start for end in ctx.parties.bare_passives),
+        listing=_opens_list(ctx, clause),
+    )
+    sentence_parties = ctx.parties_by_sentence.get(clause.sentence, [])
+    dyads = read_dyads((r.start, r.end), entry, clause, setting, sentence_parties, ctx.pair, r.needs_at)
+    if not dyads:
+        return []
+    explicit = modality != Modality.ASSERTED
+    voiced = Modality.PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
+    date, level = ctx.dates.find((r.start, r.end), clause, sentence, modality, voiced=voiced)
+    firm = level in ("clause", "sentence") and not voiced
+    to_come = date is not None and ctx.dates.is_future(date) and not ctx.dates.ends_period(date, clause)
+    if modality == Modality.ASSERTED and firm and to_come:
+        modality, explicit = Modality.PLANNED, True  # a date still to come: announced, not done
+    evidence = _trim(ctx.doc.text, clause.start, clause.end)
+    place = _place_for(r.start, clause, sentence_parties)
+    return [
+        Coded(etype, src, tgt, modality, date, place, (r.start, r.end), evidence, _RANKS.get(level or "", 0), explicit, clause.sentence)
+        for src, tgt in dyads
+    ]
+
+
+def _opens_list(ctx: _Context, clause: Clause) -> bool:
+    head = ctx.doc.text[clause.start : clause.start + 16].lstrip().lower()
+    return any(head.startswith(w) for w in ctx.list_words)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def _place_for(cue_start: int, clause: Clause, parties: Sequence[Party]) -> str | None:
+    """The named location in the cue's clause nearest the cue, if any."""
+    best: tuple[int, str] | None = None
+    for p in parties:
+        if p.place and p.name and clause.start <= p.start and p.end <= clause.end:
+            distance = abs(p.start - cue_start)
+            if best is None or distance < best[0]:
+                best = (distance, p.name)
+    return best[1] if best else None

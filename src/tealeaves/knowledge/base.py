@@ -7,19 +7,32 @@ on first use (``cached_property``) so that a command that needs only dates does 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from tealeaves.knowledge.phrases import PhraseIndex
+from tealeaves.knowledge.dategrammar import DateGrammar, compile_date_grammars
+from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
 from tealeaves.knowledge.schema import (
     ActorEntry,
+    CommodityEntry,
+    CompoundEntry,
+    NonNameEntry,
+    DateEntry,
     Entry,
+    EventCueEntry,
+    ModalityCueEntry,
+    PartyWordEntry,
     OrganizationEntry,
     PersonEntry,
     PlaceEntry,
+    QuantityCueEntry,
     RoleEntry,
+    RoleSpell,
+    SignalCueEntry,
     TextEntry,
+    UnitEntry,
 )
 
 E = TypeVar("E", bound=Entry)
@@ -36,6 +49,26 @@ class AliasTarget:
     kind: str
     id: str
     bare: bool = False
+
+
+@dataclass(frozen=True)
+class CueTarget:
+    """What a signal cue phrase or pattern marks: a cue family and a key (data/signals/*.yaml).
+
+    ``key`` may hold ``{n}`` when it comes from a pattern; the scanner fills it from group ``n``.
+    """
+
+    family: str
+    key: str
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    """One signal cue regex (run on the view of documents in ``lang``) and what it marks."""
+
+    lang: str
+    regex: re.Pattern[str]
+    target: CueTarget
 
 
 class KnowledgeBase:
@@ -85,12 +118,20 @@ class KnowledgeBase:
         the one that started last wins.
         """
         best: tuple[dt.date, PersonEntry] | None = None
+        for person, spell in self._spells_by_role.get(role_id, ()):
+            if spell.from_ <= on and (spell.to is None or on <= spell.to):
+                if best is None or spell.from_ > best[0]:
+                    best = (spell.from_, person)
+        return best[1] if best else None
+
+    @cached_property
+    def _spells_by_role(self) -> dict[str, tuple[tuple[PersonEntry, RoleSpell], ...]]:
+        """Every role spell by role id, so that ``holder`` does not walk all persons per call."""
+        out: dict[str, list[tuple[PersonEntry, RoleSpell]]] = {}
         for person in self.persons.values():
             for spell in person.roles:
-                if spell.role == role_id and spell.from_ <= on and (spell.to is None or on <= spell.to):
-                    if best is None or spell.from_ > best[0]:
-                        best = (spell.from_, person)
-        return best[1] if best else None
+                out.setdefault(spell.role, []).append((person, spell))
+        return {k: tuple(v) for k, v in out.items()}
 
     def sanctioned_by(self, actor_id: str, on: dt.date | None) -> tuple[str, ...]:
         """States (alpha-3) that have sanctions in force on this actor on ``on`` (any date if None)."""
@@ -118,8 +159,25 @@ class KnowledgeBase:
         return frozenset()
 
     @cached_property
+    def date_grammars(self) -> dict[str, DateGrammar]:
+        """The date grammar of each language (data/dates.*.yaml), one compiled pattern each."""
+        return compile_date_grammars(self.entries("dates", DateEntry))
+
+    @cached_property
     def alias_index(self) -> PhraseIndex[AliasTarget]:
         """Every actor alias, state short form and role descriptor, compiled for scanning."""
+        return PhraseIndex(self._alias_table())
+
+    @cached_property
+    def alias_spellings(self) -> dict[str, frozenset[str]]:
+        """Folded alias -> the spellings the data writes it in. The index folds case away; the entity
+        extractor needs the written case to tell the acronym "US" from the pronoun "us"."""
+        out: dict[str, set[str]] = {}
+        for form in self._alias_table():
+            out.setdefault(fold_phrase(form.strip()), set()).add(form.strip())
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def _alias_table(self) -> dict[str, list[AliasTarget]]:
         table: dict[str, list[AliasTarget]] = {}
 
         def add(forms: tuple[str, ...], target: AliasTarget) -> None:
@@ -135,4 +193,88 @@ class KnowledgeBase:
         for role in self.roles.values():
             add(role.aliases.all(), AliasTarget("roles", role.id))
             add(role.bare.all(), AliasTarget("roles", role.id, bare=True))
+        for compound in self.compounds.values():
+            add(compound.aliases.all(), AliasTarget("compounds", compound.id))
+        for non_name in self.entries("non_names", NonNameEntry):
+            add(non_name.aliases.all(), AliasTarget("non_names", non_name.id))
+        return table
+
+    @cached_property
+    def compounds(self) -> dict[str, CompoundEntry]:
+        """Forms naming several persons at once (川习会), by id (data/actors/compounds.yaml)."""
+        return {e.id: e for e in self.entries("compounds", CompoundEntry)}
+
+    @cached_property
+    def signal_cue_index(self) -> PhraseIndex[CueTarget]:
+        """Every signal cue phrase (data/signals/*.yaml), compiled for one scan of the view."""
+        table: dict[str, list[CueTarget]] = {}
+        for e in self.entries("signal_cues", SignalCueEntry):
+            for phrase in e.phrases:
+                table.setdefault(phrase, []).append(CueTarget(e.family, e.key))
+        return PhraseIndex(table)
+
+    @cached_property
+    def signal_cue_patterns(self) -> tuple[CuePattern, ...]:
+        """Every signal cue regex, compiled, with its language and what it marks.
+
+        Each is scanned on its own: joining them into one alternation would cost the engine its
+        search for a literal first character, which is what makes a scan fast.
+        """
+        return tuple(
+            CuePattern(e.lang, re.compile(p), CueTarget(e.family, e.key))
+            for e in self.entries("signal_cues", SignalCueEntry)
+            for p in e.patterns
+        )
+
+    @cached_property
+    def event_cue_index(self) -> PhraseIndex[EventCueEntry]:
+        """Every event cue phrase (data/events/cues.*.yaml) -> the cue entries it belongs to."""
+        table: dict[str, list[EventCueEntry]] = {}
+        for e in self.entries("event_cues", EventCueEntry):
+            for phrase in e.phrases:
+                table.setdefault(phrase, []).append(e)
+        return PhraseIndex(table)
+
+    @cached_property
+    def modality_cue_index(self) -> PhraseIndex[ModalityCueEntry]:
+        """Every modality word (data/events/modality.yaml) -> its entries."""
+        table: dict[str, list[ModalityCueEntry]] = {}
+        for e in self.entries("modality_cues", ModalityCueEntry):
+            for phrase in e.phrases:
+                table.setdefault(phrase, []).append(e)
+        return PhraseIndex(table)
+
+    @cached_property
+    def unit_index(self) -> PhraseIndex[UnitEntry]:
+        """Every unit surface form (data/units.csv) -> its rows, looked up next to numbers."""
+        table: dict[str, list[UnitEntry]] = {}
+        for e in self.entries("units", UnitEntry):
+            table.setdefault(e.form, []).append(e)
+        return PhraseIndex(table)
+
+    @cached_property
+    def commodity_index(self) -> PhraseIndex[CommodityEntry]:
+        """Every commodity name and alias (data/commodities.yaml) -> its entry."""
+        table: dict[str, list[CommodityEntry]] = {}
+        for e in self.entries("commodities", CommodityEntry):
+            for form in (e.name, *e.aliases.all()):
+                table.setdefault(form, []).append(e)
+        return PhraseIndex(table)
+
+    @cached_property
+    def quantity_cue_index(self) -> PhraseIndex[QuantityCueEntry]:
+        """Bound, rate, price, range and clause cues around numbers (data/quantities.yaml)."""
+        table: dict[str, list[QuantityCueEntry]] = {}
+        for e in self.entries("quantity_cues", QuantityCueEntry):
+            for form in e.forms.all():
+                table.setdefault(form, []).append(e)
+        return PhraseIndex(table)
+
+    @cached_property
+    def party_word_index(self) -> PhraseIndex[PartyWordEntry]:
+        """Every party word and role marker (data/events/parties.yaml) -> its entries."""
+        table: dict[str, list[PartyWordEntry]] = {}
+        for e in self.entries("party_words", PartyWordEntry):
+            for phrase in e.phrases:
+                table.setdefault(phrase, []).append(e)
         return PhraseIndex(table)

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from tealeaves.errors import KnowledgeError
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.dategrammar import GrammarError, compile_date_grammars
+from tealeaves.knowledge.dategrammar import GrammarError, check_date_grammars
 from tealeaves.knowledge.schema import (
     ACTOR_KINDS,
     FILE_KINDS,
@@ -271,7 +271,7 @@ def _check_dates(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str], 
     """The date grammars compile: every template's word classes exist and its regex compiles."""
     entries = [e for e in by_kind.get("dates", ()) if isinstance(e, DateEntry)]
     try:
-        compile_date_grammars(entries)
+        check_date_grammars(entries)
     except GrammarError as exc:
         raise KnowledgeError(str(exc), origin.get(("dates", exc.entry_id))) from exc
 

@@ -1,0 +1,260 @@
+"""Source and target states of an event, read from the parties around its cue.
+
+Rules (SCHEMA.md: source and target are the states of the acting and receiving parties):
+
+- the acting party is the passive agent (被中方制裁: 中方) if there is one, else a possessor right
+  before the cue (美国的关税威胁, Trump's latest threat), else the clause's subject: in Chinese the
+  first unmarked party before the cue (relative clauses come before their noun: 中国对当时仍是参议员的
+  卢比奥实施制裁), in English the nearest one (the decision of the Dutch government to expand export
+  controls); else, for a cue whose object noun follows it (暂停的美方对等关税), the party between the
+  two; else the subject of the nearest earlier clause of the sentence, read before that clause's
+  own cue and never from a condition ("美方一边推动对话，一边启动新的贸易调查"; a clause opening
+  with a list word takes the party nearest it instead: "accused the US of restrictions, including
+  new export controls");
+- the receiving party is a marked party before the cue (对华, 对中国 in 美方对中国加征关税), else the
+  first party after it (中方敦促美方, tariffs on Chinese goods), else another unmarked party before it
+  (特朗普与习近平会晤), else a marked party of an earlier clause; 与/with mark a partner only of a
+  joint act (CONSULT, AGREE, COOPERATE); parties joined by 和/及/and share one role, and each is a
+  receiver;
+- a visit's receiving party is the partner named with it (talks with the U.S.), else its
+  destination;
+- an agentless passive (被列入清单的美国企业) makes the subject the receiver;
+- a pair word (中美, US-China) or a both-sides word (双方) is the subject of joint acts only;
+- a joint act (a meeting, a deal) whose sentence names no party, or names only a third state with
+  no partner (马来西亚第五轮会谈: a venue), is the article's two main states';
+- in a ``judged`` frame (违反, unfair practices, very respectful) the party before the cue is the one
+  judged, and the judge is the speaker of the sentence or, failing that, the other side;
+- a missing party is the article's counterpart state when the known one is one of the two states
+  the article names most (a bilateral article), and the cue entry allows inference.
+
+Returns no dyad when either party stays unknown or both are the same state: no event is better
+than a wrong one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tealeaves.extract.clauses import Clause
+from tealeaves.extract.event_merge import SYMMETRIC
+from tealeaves.extract.parties import Party
+from tealeaves.knowledge.schema import EventCueEntry
+
+Dyad = tuple[str, str]
+
+_POSSESSOR_GAP = 24
+"""How far (characters) before the cue a possessor may stand: 'Trump's latest threat to impose'."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a cue stands: its sentence's clauses, the cue starts of every clause (a clause's own
+    cue ends the stretch its subject is read from), which clauses are conditions, the document
+    language, whether a passive mark without agent precedes the cue in its clause, and whether the
+    clause opens with a list word (including, 包括)."""
+
+    sentence_clauses: tuple[Clause, ...]
+    first_cue: dict[Clause, int]
+    conditions: frozenset[Clause]
+    lang: str
+    agentless: bool
+    listing: bool = False
+
+
+def _inside(p: Party, clause: Clause) -> bool:
+    return clause.start <= p.start and p.end <= clause.end
+
+
+def _other(pair: Dyad | None, state: str | None) -> str | None:
+    if pair is None or state is None or state not in pair:
+        return None
+    return pair[1] if pair[0] == state else pair[0]
+
+
+def _actors(parties: Sequence[Party], pair: Dyad | None) -> list[Party]:
+    """Both-sides words not yet resolved take the article's two main states."""
+    out: list[Party] = []
+    for p in parties:
+        if p.role == "both" and not p.states:
+            if pair is not None:
+                out.append(Party(p.start, p.end, pair, "both"))
+        else:
+            out.append(p)
+    return out
+
+
+def _is_pair(p: Party) -> bool:
+    return p.role in ("pair", "both") or len(p.states) == 2
+
+
+def _subject(parties: Sequence[Party], before: int, *, joint: bool, nearest: bool) -> Party | None:
+    """The acting party among ``parties`` (one clause): a passive agent before ``before`` (or after
+    it when no unmarked party precedes), else a possessor just before ``before``, else the first
+    (Chinese) or nearest (English) unmarked party before ``before``; a pair only for a joint act."""
+    ahead = [p for p in parties if p.end <= before and not p.place]
+    agents = [p for p in parties if p.role == "source" and not p.place and len(p.states) == 1]
+    if agents and (agents[0].end <= before or not any(p.role == "plain" for p in ahead)):
+        return agents[0]  # 被中方制裁; after the cue only without a subject (restrictions imposed by the US)
+    # the owner of the act named by the cue: 美国的关税威胁; in English also after a preposition
+    # ("against the Trump administration's investigation"), in Chinese 对中国的关税 is aimed at China
+    owner = ahead[-1] if ahead and ahead[-1].possessive and before - ahead[-1].end <= _POSSESSOR_GAP else None
+    if owner is not None and (owner.role == "plain" or (nearest and owner.role == "target")):
+        return owner
+    usable = [p for p in ahead if p.role == "plain" or (joint and _is_pair(p) and p.role in ("pair", "both"))]
+    if not usable:
+        return None
+    return usable[-1] if nearest else usable[0]
+
+
+def read_dyads(
+    cue: tuple[int, int],
+    entry: EventCueEntry,
+    clause: Clause,
+    setting: Setting,
+    parties: Sequence[Party],
+    pair: Dyad | None,
+    needs_at: int | None,
+) -> tuple[Dyad, ...]:
+    """The (source, target) pairs of the event cued at ``cue`` (one per receiver joined by 和/and),
+    or an empty tuple (see the module rules). ``parties`` are those of the cue's sentence;
+    ``needs_at`` is where the entry's object noun stands after the cue, if it does."""
+    if entry.states:
+        return ((entry.states[0], entry.states[1]),)
+    clauses = setting.sentence_clauses
+    sentence_parties = _actors(parties, pair)
+    local = [p for p in sentence_parties if _inside(p, clause)]
+    joint = entry.type in SYMMETRIC
+    nearest = setting.lang == "en"
+
+    subject = _subject(local, cue[0], joint=joint, nearest=nearest)
+    if subject is None and needs_at is not None:
+        owners = [p for p in local if cue[1] <= p.start and p.end <= needs_at and p.role == "plain" and not p.place]
+        subject = owners[0] if owners else None
+    if subject is None:
+        for earlier in reversed([c for c in clauses if c.end <= clause.start]):
+            if earlier in setting.conditions:
+                continue
+            found = [p for p in sentence_parties if _inside(p, earlier)]
+            # clauses chain on the subject of the earlier clause, read before its own verb; a list
+            # elaborates the party nearest it ("accused the US of restrictions, including controls")
+            if setting.listing:
+                subject = _subject(found, earlier.end, joint=joint, nearest=True)
+            else:
+                subject = _subject(found, setting.first_cue.get(earlier, earlier.end), joint=joint, nearest=False)
+            if subject is not None:
+                break
+
+    if entry.frame == "judged":
+        judged = _judged(cue, local, subject, sentence_parties, pair)
+        return (judged,) if judged else ()
+    if setting.agentless and subject is not None and len(subject.states) == 1:
+        target = subject.states[0]
+        source = _other(pair, target)
+        return ((source, target),) if source and source != target else ()
+    if subject is not None and _is_pair(subject):
+        return ((subject.states[0], subject.states[1]),) if joint else ()
+
+    source = subject.states[0] if subject else None
+    receivers = _receivers(local, cue, subject, joint=joint, visit=entry.frame == "visit")
+    if not receivers and entry.infer:
+        receivers = _earlier_marked(sentence_parties, clauses, clause, source)
+    if joint and pair is not None and not receivers and (source is None or source not in pair):
+        if source is None and any(not p.place and set(p.states) - set(pair) for p in sentence_parties):
+            return ()
+        return (pair,)  # a joint act of the article's two sides, named only by a venue or not at all
+    targets: list[str] = []
+    for r in receivers:
+        if r.role == "other":
+            other = _other(pair, source)
+            if other:
+                targets.append(other)
+        elif _is_pair(r):
+            if source is None or source not in r.states:
+                return ()  # an act between two other states than the one we can name
+            other = _other((r.states[0], r.states[1]), source)
+            if other:
+                targets.append(other)
+        else:
+            targets.append(r.states[0])
+    if not targets and source is not None and entry.infer:
+        inferred = _other(pair, source)
+        if inferred:
+            targets.append(inferred)
+    if source is None and len(targets) == 1:
+        source = _other(pair, targets[0])
+    out: list[Dyad] = []
+    for t in targets:
+        if source is not None and t != source and (source, t) not in out:
+            out.append((source, t))
+    return tuple(out)
+
+
+def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | None, *, joint: bool, visit: bool) -> list[Party]:
+    """The receiving parties in the cue's clause (see the module rules), with their coordinates."""
+
+    def actor(p: Party) -> bool:
+        return p is not subject and (bool(p.states) or p.role == "other") and not p.place
+
+    chosen: Party | None = None
+    if joint or visit:
+        partners = [p for p in local if p.role == "counterpart" and actor(p)]
+        if partners:
+            chosen = min(partners, key=lambda p: abs(p.start - cue[0]))
+    if chosen is None:
+        marked = [p for p in local if p.end <= cue[0] and p.role in ("target", "other") and actor(p)]
+        if marked:
+            chosen = marked[-1]
+    if chosen is None:
+        for p in local:
+            if p.start >= cue[1] and p is not subject and p.role != "source" and (bool(p.states) or p.role == "other"):
+                if p.role == "counterpart" and not joint:
+                    continue
+                if p.place and not visit:
+                    continue
+                chosen = p
+                break
+    if chosen is None:
+        for p in local:
+            if p.end <= cue[0] and p.role == "plain" and actor(p):
+                chosen = p
+                break
+    if chosen is None:
+        return []
+    return [p for p in local if p is chosen or (p.group is not None and p.group == chosen.group and actor(p))]
+
+
+def _earlier_marked(sentence_parties: Sequence[Party], clauses: Sequence[Clause], clause: Clause, source: str | None) -> list[Party]:
+    """A target marked in an earlier clause of the sentence (他将韩国汽车的关税，从15%提高至25%)."""
+    for earlier in reversed([c for c in clauses if c.end <= clause.start]):
+        marked = [p for p in sentence_parties if _inside(p, earlier) and p.role == "target" and len(p.states) == 1 and not p.place]
+        marked = [p for p in marked if p.states[0] != source]
+        if marked:
+            return [marked[-1]]
+    return []
+
+
+def _judged(
+    cue: tuple[int, int], local: Sequence[Party], subject: Party | None, sentence_parties: Sequence[Party], pair: Dyad | None
+) -> Dyad | None:
+    """The dyad of a judgement: (judge, judged). The judged is the nearest unmarked party before the
+    cue (or the subject of an earlier clause, and then only when a speaker of another state is
+    named); the judge is the sentence's speaker, else the other side."""
+    before = [p for p in local if p.end <= cue[0] and not p.place and p.role == "plain" and len(p.states) == 1]
+    from_earlier = not before
+    judged_party = before[-1] if before else subject
+    if judged_party is None or len(judged_party.states) != 1:
+        return None
+    judged = judged_party.states[0]
+    speaker = next(
+        (
+            p.states[0]
+            for p in sentence_parties
+            if p.role == "plain" and not p.place and len(p.states) == 1 and p.start < cue[0] and p.states[0] != judged
+        ),
+        None,
+    )
+    if from_earlier and speaker is None:
+        return None
+    judge = speaker or _other(pair, judged)
+    return (judge, judged) if judge else None

@@ -1,0 +1,178 @@
+"""Merge the mentions of one action into one event: the same meeting named three times is one event
+with three pieces of evidence (one-to-one scoring counts the duplicates as false alarms).
+
+Two coded mentions are one action when they have the same type, the same dyad (in either order for
+CONSULT, COOPERATE and AGREE, which SCHEMA.md scores symmetrically) and dates that do not disagree
+(unknown, or periods that overlap within two days). Only a date read in the cue's own sentence can
+keep two mentions apart; one borrowed from the paragraph or the publication day is a guess. The
+mention with the firmest date leads (the first such): its evidence and date stand
+("财长贝森特将在3月14日于巴黎会见中方高层" over a later "这场会谈"); without a dated one, the first
+mention whose modality a word gives ("will meet" over "am meeting"), else the first mention. The
+modality is the lead's when a word gives it; else conditional when a mention in the lead's sentence
+is (a condition governs its whole sentence); else asserted for a dated lead; else the first one a
+word gives in any mention.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tealeaves.model import Document, Event, EventType, Modality
+from tealeaves.text.evidence import evidence_at
+
+SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE, EventType.AGREE})
+"""Types whose source and target SCHEMA.md matches in either order."""
+
+_SLACK = dt.timedelta(days=2)
+"""Reports of one act often date it a day or two apart ('yesterday' in a paper dated the next
+morning, 'last Friday' in a follow-up); within this slack two dates may name one act."""
+
+
+_SHORT = dt.timedelta(days=3)
+_MONTH = dt.timedelta(days=27)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One coded mention, before merging: the event's fields, the cue and evidence ranges, how firm
+    its date is (``rank`` 3: read in the cue's clause, 2: in its sentence, 1: borrowed from the
+    paragraph or the publication day, 0: none) and whether a word (not the default) gave its
+    modality."""
+
+    type: EventType
+    source: str
+    target: str
+    modality: Modality
+    date: str | None
+    place: str | None
+    cue: tuple[int, int]
+    evidence: tuple[int, int]
+    rank: int
+    explicit: bool
+    sentence: int = 0
+
+    @property
+    def dated(self) -> bool:
+        """Whether the date was read in the cue's own sentence (a firm date, not a borrowed one)."""
+        return self.rank >= 2
+
+
+@functools.lru_cache(maxsize=4096)
+def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a SCHEMA.md date value (YYYY, YYYY-MM, YYYY-MM-DD, START/END), or
+    None for a value that does not parse."""
+
+    def one(part: str) -> tuple[dt.date, dt.date] | None:
+        bits = part.split("-")
+        try:
+            year = int(bits[0])
+            if len(bits) == 1:
+                return dt.date(year, 1, 1), dt.date(year, 12, 31)
+            month = int(bits[1])
+            if len(bits) == 2:
+                last = calendar.monthrange(year, month)[1]
+                return dt.date(year, month, 1), dt.date(year, month, last)
+            day = dt.date(year, month, int(bits[2]))
+            return day, day
+        except (ValueError, IndexError):
+            return None
+
+    if "/" in value:
+        a, b = (one(p) for p in value.split("/", 1))
+        return (a[0], b[1]) if a and b else None
+    return one(value)
+
+
+def _key(c: Coded) -> tuple[object, ...]:
+    if c.type in SYMMETRIC:
+        return (c.type, min(c.source, c.target), max(c.source, c.target))
+    return (c.type, c.source, c.target)
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two date values can name one act: days at most two apart, or overlapping periods
+    where the longer is a calendar unit or a short span (2026-04 and early April; 2025-10-30 and
+    2025-10) — not a day and the week around it, which holds many acts ('last week' and 'on the
+    4th')."""
+    if a == b:
+        return True
+    ba, bb = date_bounds(a), date_bounds(b)
+    if ba is None or bb is None:
+        return False
+    if ba[0] == ba[1] and bb[0] == bb[1]:
+        return abs(ba[0] - bb[0]) <= _SLACK
+    if not (ba[0] <= bb[1] and bb[0] <= ba[1]):
+        return False
+    longest = max(ba[1] - ba[0], bb[1] - bb[0])
+    return not (_SHORT < longest < _MONTH)
+
+
+def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
+    """Whether ``cand`` reports the act of ``group``: same key; its date overlaps the group's firm
+    dates (or, in a group without firm dates, its borrowed ones); and no plan is merged with an act
+    dated before publication (the tariffs announced and those in force are two acts)."""
+    if _key(group[0]) != _key(cand):
+        return False
+    if published is not None:
+        for a, b in ((cand, c) for c in group):
+            for x, y in ((a, b), (b, a)):
+                bounds = date_bounds(y.date) if y.date and y.dated else None
+                if x.modality == Modality.PLANNED and bounds is not None and bounds[1] < published:
+                    return False
+    if cand.date is None or cand.rank == 0:
+        return True
+    firm = [c.date for c in group if c.date and c.dated]
+    soft = [c.date for c in group if c.date and not c.dated]
+    if firm:
+        return not cand.dated or any(_overlap(d, cand.date) for d in firm)
+    return not soft or any(_overlap(d, cand.date) for d in soft)
+
+
+def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
+    """Merge coded mentions (in document order) that report the same action into Events.
+
+    Example::
+
+        merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
+    """
+    groups: list[list[Coded]] = []
+    for cand in coded:
+        for group in groups:
+            if _fits(group, cand, doc.meta.published):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    return tuple(_combine(doc, g) for g in groups)
+
+
+def _combine(doc: Document, group: list[Coded]) -> Event:
+    best = max(c.rank for c in group)
+    lead = next((c for c in group if c.rank == best), None) if best >= 2 else None
+    worded = next((c for c in group if c.explicit), None)
+    if lead is None:
+        lead = worded or group[0]
+    if lead.explicit:
+        modality = lead.modality
+    elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
+        modality = Modality.CONDITIONAL  # a condition reaches the whole sentence it stands in
+    elif lead.dated or worded is None:
+        modality = Modality.ASSERTED
+    else:
+        modality = worded.modality
+    # every field is built here from checked parts (enums, evidence_at spans), so validation is skipped
+    return Event.model_construct(
+        type=lead.type,
+        source=lead.source,
+        target=lead.target,
+        modality=modality,
+        date=lead.date or next((c.date for c in group if c.date and c.dated), None) or next((c.date for c in group if c.date), None),
+        place=lead.place or next((c.place for c in group if c.place), None),
+        cue=doc.text[lead.cue[0] : lead.cue[1]],
+        evidence=evidence_at(doc, *lead.evidence),
+        more_evidence=tuple(evidence_at(doc, *c.evidence) for c in group if c is not lead),
+    )

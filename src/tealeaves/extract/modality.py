@@ -1,0 +1,131 @@
+"""Modality of an event from the words around its cue (data/events/modality.yaml).
+
+SCHEMA.md: ``asserted`` (reported as done or true), ``planned`` (announced, intended, scheduled),
+``negated`` (said not to happen) or ``conditional``. A condition word (如果, if) makes the rest of the
+sentence conditional, but a cue inside the condition itself is hypothetical and codes no event; so
+does a cue in an open question (是否, whether). Precedence: condition, then negation, then plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tealeaves.extract.clauses import Clause, ClauseMap
+from tealeaves.extract.windows import find_in_windows
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.schema import ModalityCueEntry
+from tealeaves.model import Modality
+from tealeaves.text.normalize import View
+
+_CONDITION_REACH = 2
+"""How many clauses after a condition word its consequence may run (see read_modality)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModalMark:
+    """A modality word at ``[start, end)`` and the entry it belongs to."""
+
+    start: int
+    end: int
+    phrase: str
+    entry: ModalityCueEntry
+
+
+def find_modal_marks(
+    view: View,
+    kb: KnowledgeBase,
+    lang: str,
+    windows: Sequence[tuple[int, int]],
+    *,
+    taken: Sequence[tuple[int, int]],
+    object_markers: frozenset[int],
+) -> tuple[ModalMark, ...]:
+    """Every modality word of ``lang`` in the ``windows`` of ``view`` that is not part of a cue phrase (``taken``: 会 in
+    会谈 is no future marker) and passes its ``not_before``/``not_after`` lists.
+
+    An ``object_marker`` word (将 used as 把) is skipped where it marked an object (``object_markers``:
+    将三家美国企业列入清单).
+    """
+    covered: set[int] = set()
+    for a, b in taken:
+        covered.update(range(a, b))
+    text = view.text
+    out: list[ModalMark] = []
+    for match in find_in_windows(view, kb.modality_cue_index, windows):
+        overlaps = any(i in covered for i in range(match.start, match.end))
+        for entry in match.payloads:
+            if entry.lang != lang or (overlaps and entry.scope != "after"):
+                continue
+            if entry.not_before and text[max(0, match.start - 8) : match.start].rstrip().endswith(entry.not_before):
+                continue
+            if entry.not_after and text[match.end : match.end + 8].lstrip().startswith(entry.not_after):
+                continue
+            if entry.object_marker and match.start in object_markers:
+                continue
+            out.append(ModalMark(match.start, match.end, match.phrase, entry))
+            break
+    return tuple(out)
+
+
+def read_modality(
+    cue: tuple[int, int],
+    clause: Clause,
+    marks: Sequence[ModalMark],
+    clauses: ClauseMap,
+    *,
+    negatable: bool,
+    other_cues: Sequence[int] = (),
+) -> Modality | None:
+    """The modality of the event whose cue is at ``cue`` in ``clause``, from the ``marks`` of its
+    sentence; None when the cue lies inside a condition or an open question (no event is coded).
+
+    A condition reaches the clause it opens (cues after the word are hypothetical, cues before it
+    are its consequence: "tariffs will go into effect if China refuses"), the two clauses after it
+    ("如果美方一意孤行，继续损害中方利益，中方必将奉陪到底") and the clause before it; inside one
+    clause it attaches to the nearest cue before it (``other_cues`` are the clause's other cue
+    starts: in "pushing back against the threat to impose tariffs if ..." only the threat is
+    conditional).
+    ``negatable`` False is for cues that are denials themselves (否认, reject): a negation word
+    before them does not turn the denial into a negated event.
+    """
+    cue_start, cue_end = cue
+    here = clauses.index_at(cue_start)
+    conditional = False
+    question = False
+    for m in marks:
+        scope = m.entry.scope
+        same_clause = clause.start <= m.start < clause.end
+        if scope == "question":
+            if same_clause or not m.phrase.isalnum():  # a question mark asks the whole sentence
+                question = True
+        elif scope == "opinion":
+            question = True  # a poll's finding is no act, wherever the cue stands in its sentence
+        elif scope == "condition":
+            if same_clause and m.start < cue_start:
+                return None  # the cue is part of the condition: a hypothetical act
+            if same_clause and any(cue_end <= c < m.start for c in other_cues):
+                continue  # the condition belongs to a nearer cue
+            if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
+                conditional = True
+        elif scope == "consequence":
+            conditional = True
+    if conditional:
+        return Modality.CONDITIONAL
+    if question:
+        return None
+    negated = planned = False
+    for m in marks:
+        entry = m.entry
+        if entry.scope == "before" and clause.start <= m.start and m.end <= cue_start and cue_start - m.end <= entry.window:
+            if entry.modality == Modality.NEGATED and negatable:
+                negated = True
+            elif entry.modality == Modality.PLANNED:
+                planned = True
+        elif entry.scope == "after" and entry.modality == Modality.NEGATED and cue_end <= m.start <= cue_end + entry.window:
+            negated = True
+    if negated:
+        return Modality.NEGATED
+    if planned:
+        return Modality.PLANNED
+    return Modality.ASSERTED

@@ -1,0 +1,69 @@
+"""Merging the mentions of one act: same type and dyad, dates that can name one act."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tealeaves.extract.event_merge import Coded, date_bounds, merge_events
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.model import Document, DocumentMeta, EventType, Modality
+from tealeaves.text.document import build_document
+
+TEXT = "甲甲甲。乙乙乙。丙丙丙。丁丁丁。"
+
+
+def _coded(k: int, *, type_: EventType = EventType.CONSULT, src: str = "USA", tgt: str = "CHN", date: str | None = None,
+           rank: int = 0, modality: Modality = Modality.ASSERTED, explicit: bool = False) -> Coded:
+    return Coded(type_, src, tgt, modality, date, None, (4 * k, 4 * k + 1), (4 * k, 4 * k + 3), rank, explicit)
+
+
+@pytest.fixture()
+def doc(kb: KnowledgeBase) -> Document:
+    return build_document(TEXT, DocumentMeta(published=dt.date(2026, 3, 14), lang="zh"), kb)
+
+
+def test_event_merge_same_act_three_times_is_one_event(doc: Document) -> None:
+    events = merge_events(doc, [_coded(0), _coded(1, date="2026-03-16", rank=3, modality=Modality.PLANNED, explicit=True), _coded(2)])
+    assert len(events) == 1
+    assert events[0].date == "2026-03-16"
+    assert events[0].modality == Modality.PLANNED
+    assert events[0].evidence.span.text == "乙乙乙"  # the dated mention leads
+    assert [e.span.text for e in events[0].more_evidence] == ["甲甲甲", "丙丙丙"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        ({}, {"src": "CHN", "tgt": "USA"}, True),  # CONSULT is symmetric
+        ({"type_": EventType.SANCTION}, {"type_": EventType.SANCTION, "src": "CHN", "tgt": "USA"}, False),
+        ({"date": "2026-03-02", "rank": 3}, {"date": "2026-04-20", "rank": 3}, False),
+        ({"date": "2026-03-02", "rank": 3}, {"date": "2026-03-03", "rank": 2}, True),  # a day apart: one act
+        ({"date": "2026-04", "rank": 3}, {"date": "2026-04-01/2026-04-10", "rank": 3}, True),
+        ({"date": "2026-02-04", "rank": 3}, {"date": "2026-02-02/2026-02-08", "rank": 3}, False),  # a week holds many acts
+        ({"date": "2026-03-02", "rank": 3}, {"date": "2026-05-01", "rank": 1}, True),  # a borrowed date does not split
+        ({"date": "2025-12", "rank": 3}, {"modality": Modality.PLANNED, "explicit": True}, False),  # plan vs act done
+    ],
+)
+def test_event_merge_keys_and_dates(doc: Document, a: dict[str, Any], b: dict[str, Any], merged: bool) -> None:
+    events = merge_events(doc, [_coded(0, **a), _coded(1, **b)])
+    assert (len(events) == 1) is merged
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2026", "2026-01-01", "2026-12-31"),
+        ("2026-02", "2026-02-01", "2026-02-28"),
+        ("2026-03-14", "2026-03-14", "2026-03-14"),
+        ("2026-03-21/2026-04-10", "2026-03-21", "2026-04-10"),
+    ],
+)
+def test_event_merge_date_bounds(value: str, first: str, last: str) -> None:
+    assert date_bounds(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+def test_event_merge_date_bounds_reject_garbage() -> None:
+    assert date_bounds("soon") is None
