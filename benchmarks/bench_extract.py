@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import generate_corpus, peak_rss_mb, time_median, write_corpus
-from benchmarks.peers import jieba_posseg_seconds, megabytes, raw_limit_seconds
+from benchmarks.peers import first_megabytes, jieba_posseg_seconds, megabytes, raw_limit_seconds
 
 
 def main(argv: list[str]) -> dict[str, Any]:
@@ -60,9 +60,8 @@ def main(argv: list[str]) -> dict[str, Any]:
         seconds = time_median(run).median_s
         total_s += seconds
         result[f"{name}_mb_per_s"] = round(text_mb / seconds, 2)
-    joined = "\n".join(d.text for d in docs)
-    sample = joined[: int(len(joined) * min(1.0, args.jieba_mb / text_mb))]
-    jieba_mb_s = megabytes(sample) / jieba_posseg_seconds(sample)
+    sample = first_megabytes([d.text for d in docs], args.jieba_mb)
+    jieba_mb_s = sum(megabytes(t) for t in sample) / jieba_posseg_seconds(sample)
     extract_mb_s = text_mb / total_s
     result.update(
         {

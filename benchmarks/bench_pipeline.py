@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import generate_corpus, peak_rss_mb, time_median, write_corpus
-from benchmarks.peers import jieba_posseg_seconds, megabytes, raw_limit_seconds
+from benchmarks.peers import first_megabytes, jieba_posseg_seconds, megabytes, raw_limit_seconds
 
 
 def main(argv: list[str]) -> dict[str, Any]:
@@ -40,9 +40,8 @@ def main(argv: list[str]) -> dict[str, Any]:
 
         seconds = time_median(run).median_s
         raw_s = raw_limit_seconds(paths)
-    joined = "\n".join(texts)
-    sample = joined[: int(len(joined) * min(1.0, args.jieba_mb / text_mb))]
-    jieba_mb_s = megabytes(sample) / jieba_posseg_seconds(sample)
+    sample = first_megabytes(texts, args.jieba_mb)
+    jieba_mb_s = sum(megabytes(t) for t in sample) / jieba_posseg_seconds(sample)
     pipeline_mb_s = text_mb / seconds
     return {
         "n": len(texts),
