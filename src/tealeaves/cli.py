@@ -523,7 +523,7 @@ def render_mistakes(report: Any, context: dict[str, tuple[Document | None, Analy
             out.rule(Text(m.document, style="bold"))
         doc, analysis = context.get(m.document, (None, None))
         style = {"miss": "red", "false alarm": "yellow"}.get(m.kind, "magenta")
-        line = Text.assemble((f"{m.kind:<14}", style), (f"{m.field:<14}", "dim"), (_describe(m.item), "bold"))
+        line = Text.assemble((f"{m.kind:<16}", style), (f"{m.field:<14}", "dim"), (_describe(m.item), "bold"))
         if m.expected is not None:
             line.append(f"   expected: {_describe(m.expected)}", style="dim")
         out.print(line)
