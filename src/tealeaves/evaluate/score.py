@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tealeaves.evaluate.gold import FIELDS_NAMES, Gold, fold_name
+from tealeaves.evaluate.gold import FIELDS_NAMES, Gold, GoldItem, fold_name
 from tealeaves.evaluate.match import (
     date_agrees,
     event_preference,
@@ -105,6 +105,11 @@ def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
     return [x for x in items if isinstance(x, dict)]
 
 
+def _objects(items: Iterable[GoldItem]) -> list[tuple[dict[str, Any], bool]]:
+    """Gold objects (quantities, events, signals) with their optional flags."""
+    return [(g.value, g.optional) for g in items if isinstance(g.value, dict)]
+
+
 def score_document(name: str, gold: Gold, prediction: dict[str, Any], report: Report, names: dict[str, str]) -> None:
     """Add one document's counts and mistakes to ``report``.
 
@@ -133,10 +138,10 @@ def score_document(name: str, gold: Gold, prediction: dict[str, Any], report: Re
     pred_dates = sorted({str(x.get("value", "")) if isinstance(x, dict) else str(x) for x in raw_dates})
     note("dates", match_one_to_one(gold_dates, pred_dates, same_date, prefer=lambda a, b: int(a == b)))
 
-    gold_q = [(g.value, g.optional) for g in gold.quantities]
+    gold_q = _objects(gold.quantities)
     note("quantities", match_one_to_one(gold_q, _dicts(prediction.get("quantities") or []), same_quantity))
 
-    gold_e = [(g.value, g.optional) for g in gold.events]
+    gold_e = _objects(gold.events)
     pred_e = _dicts(prediction.get("events") or [])
     events = match_one_to_one(gold_e, pred_e, same_event, prefer=event_preference)
     note("events", events)
@@ -146,7 +151,6 @@ def score_document(name: str, gold: Gold, prediction: dict[str, Any], report: Re
         )
         report.event_types.setdefault(typ, Tally()).add(of_type.tp, of_type.fp, of_type.fn)
     for g, p in events.pairs:
-        assert isinstance(g, dict)
         if g.get("evidence"):
             report.event_evidence.n += 1
             report.event_evidence.ok += evidence_agrees(g, p)
@@ -163,6 +167,6 @@ def score_document(name: str, gold: Gold, prediction: dict[str, Any], report: Re
             else:
                 report.mistakes.append(Mistake(name, "events", "wrong modality", p, expected=g))
 
-    gold_s = [(g.value, g.optional) for g in gold.signals]
+    gold_s = _objects(gold.signals)
     note("signals", match_one_to_one(gold_s, _dicts(prediction.get("signals") or []), same_signal))
 

@@ -248,6 +248,7 @@ def _check_hazards(by_kind: dict[str, list[Entry]], origin: dict[tuple[str, str]
                     )
                 claimed.setdefault(key, e.id)
         for e in by_kind[kind]:
+            assert isinstance(e, ActorEntry)
             for i, spell in enumerate(getattr(e, "roles", ())):
                 if spell.to is not None and spell.to < spell.from_:
                     raise KnowledgeError(

@@ -70,7 +70,7 @@ class ActorEntry(Entry):
 
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1, description="English Wikipedia title")
-    aliases: Aliases = Aliases()
+    aliases: Aliases = Field(default_factory=lambda: Aliases())
     ambiguous: tuple[str, ...] = Field((), description="aliases knowingly shared with another actor")
     allow_short: bool = Field(False, description="a one-character zh alias is intended")
 
@@ -101,7 +101,7 @@ class PlaceEntry(ActorEntry):
 
     category: str = Field(pattern=r"^(country|region|city|venue|sea|continent|bloc)$")
     state: str | None = Field(None, pattern=ALPHA3)
-    state_aliases: Aliases = Aliases()
+    state_aliases: Aliases = Field(default_factory=lambda: Aliases())
 
 
 class RoleEntry(Entry):
@@ -116,8 +116,8 @@ class RoleEntry(Entry):
     title: str
     state: str | None = Field(None, pattern=ALPHA3)
     org: str | None = Field(None, pattern=SLUG)
-    aliases: Aliases = Aliases()
-    bare: Aliases = Aliases()
+    aliases: Aliases = Field(default_factory=lambda: Aliases())
+    bare: Aliases = Field(default_factory=lambda: Aliases())
 
 
 class TextEntry(Entry):
