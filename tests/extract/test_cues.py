@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.cues import extract_cues
+import tealeaves.extract.cues as cues_module
+from tealeaves.extract.cues import extract_cues, required_strings
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.schema import SignalCueEntry
+from tealeaves.text.normalize import make_view
 
 
 def _pairs(doc_text: str, make_doc, kb: KnowledgeBase, lang: str = "zh") -> set[tuple[str, str]]:
@@ -78,4 +83,100 @@ def make_doc_session(kb: KnowledgeBase):
     from tealeaves.model import DocumentMeta
     from tealeaves.text.document import build_document
 
-    return lambda text: build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang="zh"), kb)
+    return lambda text, lang="zh": build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang=lang), kb)
+
+
+# --- the pattern prefilter: required strings -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?:this|that) is a red line", {"this is a red line", "that is a red line"}),
+        ("第(?P<n>\\d+)轮", {"第"}),
+        ("visit(?:s|ed)? (?:china|beijing)", {" china", " beijing"}),
+        ("(?:态度|立场)[^。]{0,6}?软化", {"软化"}),  # as long as the other, and one string
+        ("no longer (?:be )?nice", {"no longer "}),
+        ("(?i)red line", None),  # a flag changes what a literal matches
+        ("\\d+[a-z]*", None),  # classes only
+        ("(?:a|)b", {"ab", "b"}),
+    ],
+)
+def test_cues_required_strings_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    found = required_strings(re.compile(pattern))
+    assert (set(found) if found is not None else None) == expected
+
+
+_ATOMS = st.sampled_from(["a", "b", "ab", "ba", "[ab]", ".", "a+", "b*", "(?:a|b)", "(?:ab|b)", "(?:a)?", "(a|bb)", "(?:ba|)"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ATOMS, min_size=1, max_size=5), st.text(alphabet="abc", max_size=30))
+def test_cues_every_match_contains_a_required_string(atoms: list[str], text: str) -> None:
+    regex = re.compile("".join(atoms))
+    required = required_strings(regex)
+    if required is None:
+        return
+    for start in range(len(text) + 1):  # every match, overlapping ones too
+        found = regex.match(text, start)
+        if found is not None:
+            assert any(r in found.group(0) for r in required), (regex.pattern, found.group(0), required)
+
+
+def test_cues_every_data_pattern_example_match_contains_a_required_string(kb: KnowledgeBase) -> None:
+    checked = 0
+    for entry in kb.entries("signal_cues", SignalCueEntry):
+        for pattern in entry.patterns:
+            regex = re.compile(pattern)
+            required = required_strings(regex)
+            for example in entry.examples:
+                for found in regex.finditer(make_view(example).text):
+                    checked += 1
+                    assert required is None or any(r in found.group(0) for r in required), (pattern, example)
+    assert checked > 50
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["zh", "en"]), st.data())
+def test_cues_prefilter_gives_what_running_every_pattern_gives(
+    make_doc_session, kb: KnowledgeBase, lang: str, data: st.DataObject
+) -> None:
+    examples = sorted({e for entry in kb.entries("signal_cues", SignalCueEntry) if entry.lang == lang for e in entry.examples})
+    text = " ".join(data.draw(st.lists(st.sampled_from(examples), min_size=1, max_size=6)))
+    doc = make_doc_session(text, lang=lang)
+    plan = cues_module._plan(kb, lang)
+    view = make_view(doc.text).text
+    assert set(plan.candidates(view)) >= {p for p in plan.patterns if p.regex.search(view)}
+    every = cues_module._Plan(plan.patterns, frozenset(range(len(plan.patterns))), (), (), None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cues_module, "_plan", lambda kb, lang: every)
+        expected = extract_cues(doc, kb)
+    assert extract_cues(doc, kb) == expected
+
+
+def _longest_per_family_reference(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The rule written plainly: per family, longest first then leftmost, one span may carry two keys."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for hit in sorted(set(hits), key=lambda h: (-(h[1] - h[0]), h[0], h[2], h[3])):
+        spans = taken.setdefault(hit[2], [])
+        if (hit[0], hit[1]) in spans:
+            kept.append(hit)
+        elif all(hit[1] <= a or b <= hit[0] for a, b in spans):
+            spans.append((hit[0], hit[1]))
+            kept.append(hit)
+    return sorted(kept)
+
+
+_HITS = st.lists(
+    st.tuples(st.integers(0, 12), st.integers(1, 4), st.sampled_from(["stance", "issue"]), st.sampled_from(["k1", "k2"])).map(
+        lambda t: (t[0], t[0] + t[1], t[2], t[3])
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HITS)
+def test_cues_longest_per_family_follows_the_plain_rule(hits: list[tuple[int, int, str, str]]) -> None:
+    assert cues_module._longest_per_family(hits) == _longest_per_family_reference(hits)

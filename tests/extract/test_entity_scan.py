@@ -6,8 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tealeaves.extract.entity_scan import compile_cues, sentence_of, start_scan
+from tealeaves.extract.entity_scan import (
+    LOOKBACK,
+    compile_cues,
+    sentence_of,
+    start_scan,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import fold_phrase
 from tealeaves.knowledge.schema import LocativeEntry, PersonTitleEntry
@@ -69,3 +76,34 @@ def test_entity_scan_locative_cues_after_a_name(kb: KnowledgeBase, after: str, l
 @pytest.mark.parametrize(("pos", "index"), [(0, 0), (9, 0), (10, 1), (25, 2)])
 def test_entity_scan_sentence_of_position(pos: int, index: int) -> None:
     assert sentence_of([0, 10, 20], pos) == index
+
+
+_CUE_PIECES = ["在", "存在", "现在", "赴", "前往", "副", "前", "时任", "美国", "中国", "总统", "，", " ", "\n", "visit to ", "in ",
+               "within the ", "former ", "then", "Vice ", "China", "Paris", "x", "train ", "begin "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=16))
+def test_entity_scan_cue_windows_agree_with_a_plain_search(kb: KnowledgeBase, parts: list[str]) -> None:
+    scan = start_scan(build_document("".join(parts), DocumentMeta(published=dt.date(2026, 3, 14)), kb), kb)
+    assert scan.cues.words is not None  # the data's cue words can be listed, so windows are prefiltered
+    for name in ("before", "before_weak", "blocker"):
+        pattern = getattr(scan.cues, name)
+        for end in range(len(scan.vtext) + 1):
+            lo = max(0, end - LOOKBACK)
+            assert scan.cue_before(name, lo, end) is (pattern.search(scan.vtext, lo, end) is not None), (name, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Senator Jeanne Shaheen said.", ["Jeanne Shaheen"]),
+        ("MiniSenator Jeanne Shaheen said.", []),
+        ("(Senator Jeanne Shaheen) said.", ["Jeanne Shaheen"]),
+        ("Deputy Prime Minister Jeanne Shaheen said.", ["Jeanne Shaheen"]),
+    ],
+)
+def test_entity_scan_titled_name_pattern_needs_a_title_at_a_word_start(kb: KnowledgeBase, text: str, names: list[str]) -> None:
+    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
+    assert cues.titled_name is not None
+    assert [m.group("name") for m in cues.titled_name.finditer(text)] == names

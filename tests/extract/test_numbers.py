@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tealeaves.extract.numbers import (
     APPROX_MARKS,
+    NUMBER_RE,
     ZH_BIG_UNITS,
     ZH_DIGITS,
     ZH_POINTS,
@@ -170,3 +171,14 @@ def test_find_numbers_offsets_match_text() -> None:
 )
 def test_split_scale_separates_trailing_scale(text: str, mantissa: str, scale: int) -> None:
     assert split_scale(text) == (mantissa, scale)
+
+
+_RUN_PIECES = ["0", "12", "1,200", "3.5", "万", "亿", "一", "十", "两", "多", "点", " ", "-", ",", "one", "twenty", "hundred",
+               "million", "bn", "often", "x", "٣", "tone", "seven-ty"]
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=14))
+def test_find_numbers_finds_exactly_the_runs_of_the_number_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
+    assert [(r.start, r.end, r.text) for r in find_numbers(text)] == expected

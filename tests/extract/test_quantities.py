@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from unittest import mock
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from tealeaves.extract import quantities
+from tealeaves.extract.numbers import find_numbers
 from tealeaves.extract.quantities import extract_quantities
+from tealeaves.extract.quantity_context import Context
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.model import Document, Quantity
+from tealeaves.model import Document, DocumentMeta, Quantity
+from tealeaves.text.document import build_document
+from tealeaves.text.normalize import make_view
 
 MakeDoc = Callable[..., Document]
 
@@ -226,3 +235,27 @@ def test_extract_quantities_bare_mention_merges_with_rate(make_doc: MakeDoc, kb:
 def test_extract_quantities_written_variants(make_doc: MakeDoc, kb: KnowledgeBase, text: str,
                                              expected: list[Row]) -> None:
     assert _rows(_extract(make_doc, kb, text)) == expected
+
+
+_RUN_PIECES = ["1200", "万", "吨", "美元", "%", "至", "-", " ", "$", "US$", "百分之", "二十", "and ", "between ", "12 million",
+               " tons", " percent", "年", "日", "日元", "一些", "，", "兑", "约", "x", "1,200"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=10))
+@example(["$", "1200"])
+@example(["百分之", "二十"])
+@example(["1200", " tons"])
+@example(["1200", "至", "1200", "万", "吨"])
+@example(["between ", "1200", "and ", "1200", "%"])
+def test_quantities_runs_the_quick_test_drops_have_no_reading(kb: KnowledgeBase, parts: list[str]) -> None:
+    doc = build_document("".join(parts), DocumentMeta(published=dt.date(2026, 3, 14)), kb)
+    view = make_view(doc.text)
+    runs = find_numbers(view.text)
+    ctx = Context.build(doc, kb, view, [r.start for r in runs])
+    for run in runs:
+        cut = doc.text.find("\N{FULLWIDTH COMMA}", run.start, run.end)
+        end = cut if cut > run.start else run.end
+        if not quantities._unit_or_range_may_touch(ctx, run.start, end):
+            with mock.patch.object(quantities, "_unit_or_range_may_touch", return_value=True):
+                assert quantities._read(ctx, run.start, run.end, run.text) is None, run

@@ -75,3 +75,11 @@ def test_dategrammar_loader_reports_a_bad_template_with_its_file(tmp_path: Path)
 )
 def test_dategrammar_reads_numbers(kb: KnowledgeBase, text: str, value: int | None) -> None:
     assert kb.date_grammars["zh"].number(text) == value
+
+
+def test_dategrammar_each_language_compiles_once_on_lookup(kb: KnowledgeBase) -> None:
+    grammars = compile_date_grammars(kb.entries("dates", DateEntry))
+    assert sorted(grammars) == ["en", "zh"] and len(grammars) == 2
+    assert grammars["zh"] is grammars["zh"] and grammars["zh"].lang == "zh"
+    assert grammars.get("fr") is None
+    assert grammars["en"].pattern.search("on march 14, 2026") is not None  # views are lower-cased

@@ -51,4 +51,26 @@ def test_prefixscan_agrees_with_the_plain_pattern_on_date_grammars(parts: list[s
 
 def test_prefixscan_is_used_by_every_date_grammar(kb: KnowledgeBase) -> None:
     assert all(g.scanner.candidates is not None for g in kb.date_grammars.values())
-    assert all(isinstance(p, re.Pattern) for g in kb.date_grammars.values() for p in g.scanner.dispatch.values())
+    for g in kb.date_grammars.values():
+        groups = set(g.scanner.dispatch.values())
+        assert all(group and all(0 <= i < len(g.scanner.alternatives) for i in group) for group in groups)
+        assert all(isinstance(g.scanner.pattern_for(group), re.Pattern) for group in groups)
+
+
+def test_prefixscan_compiles_only_the_groups_a_text_needs() -> None:
+    scanner = PrefixScanner([r"(?P<t0>[0-9]{4}年)", r"(?P<t1>去年)", r"(?P<t2>明年)"])
+    assert scanner.candidates is not None
+    assert [m.group() for m in scanner.scan("去年")] == ["去年"]
+    assert [m.group() for m in scanner.scan("去年和2025年")] == ["去年", "2025年"]
+    assert len(scanner._compiled) == 2  # 明年's group never met a text
+
+
+def test_prefixscan_text_with_a_lone_surrogate_falls_back_to_the_plain_pattern() -> None:
+    scanner = PrefixScanner([r"(?P<t0>[0-9]{4}年)", r"(?P<t1>去年)"])
+    text = "去年\ud800和2025年"
+    assert [m.group() for m in scanner.scan(text)] == [m.group() for m in scanner.pattern.finditer(text)] == ["去年", "2025年"]
+
+
+def test_prefixscan_latin_prefix_needs_a_word_start() -> None:
+    scanner = PrefixScanner([r"(?P<t0>(?<![0-9a-z])may)", r"(?P<t1>1月)"])
+    assert [m.group() for m in scanner.scan("in may, dismay; 11月 1月")] == ["may", "1月"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tealeaves.model import DualTrack
-from tealeaves.signals.context import merge_by, person_of, state_before
+from tealeaves.model import DualTrack, Mention, MentionKind
+from tealeaves.signals.context import evidence_of, merge_by, person_of, persons_in, stated, state_before
 
 
 def test_context_person_of_nearest_before_then_after_then_previous_sentence(scene) -> None:
@@ -30,3 +30,28 @@ def test_context_merge_by_keeps_first_and_appends_evidence(scene) -> None:
     merged = merge_by([DualTrack(actor="USA", evidence=(a,)), DualTrack(actor="USA", evidence=(b, a))], lambda d: d.actor)
     assert len(merged) == 1
     assert merged[0].evidence == (a, b)
+
+
+def test_context_evidence_of_drops_equal_evidence_built_twice(scene) -> None:
+    s = scene("美方边谈边压。美方两手准备。")
+    a, again, b = s.at("边谈边压"), s.at("边谈边压"), s.at("两手准备")
+    assert a is not again and a == again
+    assert evidence_of(s.state("美方", "USA").mentions[0], None) == (s.at("美方"),)
+    merged = merge_by(
+        [DualTrack(actor="USA", evidence=(a,)), DualTrack(actor="USA", evidence=(again, b)), DualTrack(actor="CHN", evidence=(b,))],
+        lambda d: d.actor,
+    )
+    assert [(m.actor, m.evidence) for m in merged] == [("USA", (a, b)), ("CHN", (b,))]
+
+
+def test_context_stated_and_persons_skip_places_media_and_nameless(scene, kb) -> None:
+    media = next(o for o in kb.organizations.values() if o.category == "media")
+    s = scene("新华社报道，北京和美方官员贝森特会谈。")
+    s.state("美方", "USA").person("贝森特", "Scott Bessent", "USA")
+    s.mentions.append(Mention(kind=MentionKind.ORGANIZATION, actor_id=media.id, name=media.name, state="CHN", evidence=s.at("新华社")))
+    s.mentions.append(Mention(kind=MentionKind.PLACE, actor_id=None, name="Beijing", state="CHN", evidence=s.at("北京")))
+    s.mentions.append(Mention(kind=MentionKind.PERSON, actor_id=None, name=None, state="USA", evidence=s.at("官员")))
+    found = s.findings()
+    assert [m.state for m in stated(found, 0)] == ["USA", "USA", "USA"]
+    assert [m.name for m in persons_in(found, 0)] == ["Scott Bessent"]
+    assert stated(found, 0) is stated(found, 0)  # worked out once per sentence

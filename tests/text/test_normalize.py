@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tealeaves.text.normalize import detect_lang, detect_script, make_view, normalize_body, to_simplified
+from tealeaves.knowledge.phrases import fold_phrase
+from tealeaves.text.normalize import (
+    detect_lang,
+    detect_script,
+    fold_text,
+    make_view,
+    normalize_body,
+    to_simplified,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +60,20 @@ def test_normalize_detect_script(text: str, script: str | None) -> None:
 )
 def test_normalize_detect_lang(text: str, lang: str) -> None:
     assert detect_lang(text) == lang
+
+
+_FOLD_ALPHABET = st.one_of(
+    st.characters(),
+    st.sampled_from(list("ABCxyz’“”ΣİßＡＺａ０，（）：\u3000中國\ud800")),
+)
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=60))
+def test_normalize_fold_text_folds_as_fold_phrase(text: str) -> None:
+    assert fold_text(text) == fold_phrase(text)
+
+
+def test_normalize_fold_text_agrees_with_fold_phrase_on_every_character() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert fold_text(every) == fold_phrase(every)
+    assert fold_text("ＡＢ cd") == fold_phrase("ＡＢ cd") == "ab cd"  # full-width forms take the per-character path

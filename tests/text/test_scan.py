@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tealeaves.knowledge.phrases import PhraseIndex
-from tealeaves.text.normalize import make_view
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
+from tealeaves.text.normalize import View, make_view
 from tealeaves.text.scan import find_phrases
 
 INDEX = PhraseIndex({"美国": ["usa"], "美国财政部": ["treasury"], "EU": ["eu"], "Rubio": ["rubio"], "U.S.": ["usa"]})
@@ -34,3 +37,45 @@ def test_scan_overlapping_mode_returns_all() -> None:
 
 def test_scan_empty_index_finds_nothing() -> None:
     assert find_phrases(make_view("美国"), PhraseIndex({})) == []
+
+
+_WORDISH = set("abcdefghijklmnopqrstuvwxyz0123456789_")
+_PIECES = ["美", "国", "财", "美国", "财政部", "美国财政部", "eu", "EU", "euro", "rubio", "Rubio", "u.s.", "U.S.", "x", " ", "中", "\ud800", "_"]
+
+
+def _reference(text: str, index: PhraseIndex[str], overlapping: bool) -> list[tuple[int, int, str]]:
+    """The rules of find_phrases, spelled out: every occurrence of every phrase, Latin-edged ones
+    on word boundaries, then the longest (then leftmost) of any that overlap."""
+    view = fold_phrase(text)
+    found = []
+    for phrase in index.phrases():
+        start = view.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            head_ok = not (phrase[0] in _WORDISH and start > 0 and view[start - 1] in _WORDISH)
+            tail_ok = not (phrase[-1] in _WORDISH and end < len(view) and view[end] in _WORDISH)
+            if head_ok and tail_ok:
+                found.append((start, end, phrase))
+            start = view.find(phrase, start + 1)
+    if overlapping:
+        return sorted(found)
+    taken: list[tuple[int, int, str]] = []
+    for m in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if all(m[1] <= t[0] or t[1] <= m[0] for t in taken):
+            taken.append(m)
+    return sorted(taken)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+def test_scan_agrees_with_the_rules_spelled_out(parts: list[str], overlapping: bool) -> None:
+    text = "".join(parts)
+    index = PhraseIndex({p: [p] for p in ["美国", "财政部", "美国财政部", "国财", "EU", "euro", "Rubio", "U.S.", "s. x", "中美国"]})
+    view = View(text=fold_phrase(text), original=text)  # not make_view: OpenCC refuses lone surrogates
+    got = [(m.start, m.end, m.phrase) for m in find_phrases(view, index, overlapping=overlapping)]
+    assert got == _reference(text, index, overlapping)
+
+
+def test_scan_text_with_a_lone_surrogate_is_scanned_too() -> None:
+    text = "美国\ud800Rubio"
+    found = find_phrases(View(text=fold_phrase(text), original=text), INDEX)
+    assert [(text[m.start : m.end], m.payloads) for m in found] == [("美国", ("usa",)), ("Rubio", ("rubio",))]

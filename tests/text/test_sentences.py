@@ -21,6 +21,11 @@ from tealeaves.text.sentences import split_sentences
         ("Donald J. Trump spoke. Xi replied.", ["Donald J. Trump spoke.", "Xi replied."]),
         ('He said "no deal." Markets fell.', ['He said "no deal."', "Markets fell."]),
         ("关税为10%.中方回应", ["关税为10%.中方回应"]),
+        ("好！？”他说。。然后", ["好！？”", "他说。。", "然后"]),
+        ("Really?! Yes. No", ["Really?!", "Yes.", "No"]),
+        ("Mr. Xi met Gen. Li. They left.\n\n  Next line. ", ["Mr. Xi met Gen. Li.", "They left.", "Next line."]),
+        ("A. B. C.", ["A. B. C."]),
+        ("价格为3.5%。下降", ["价格为3.5%。", "下降"]),
         ("   ", []),
     ],
 )

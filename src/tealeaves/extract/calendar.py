@@ -30,6 +30,10 @@ _MONTH_PARTS: dict[str, tuple[int, int | None]] = {
 }
 
 
+_GRANULARITY_BY_LENGTH = {10: Granularity.DAY, 7: Granularity.MONTH}
+"""``YYYY-MM-DD`` is a day, ``YYYY-MM`` a month (anything else a year)."""
+
+
 @dataclass(frozen=True)
 class Period:
     """A closed range of days ``first``..``last`` with the written form of each end.
@@ -53,7 +57,7 @@ class Period:
         """Day, month or year for a single unit, interval for anything else."""
         if self.start_text != self.end_text:
             return Granularity.INTERVAL
-        return {10: Granularity.DAY, 7: Granularity.MONTH}.get(len(self.start_text), Granularity.YEAR)
+        return _GRANULARITY_BY_LENGTH.get(len(self.start_text), Granularity.YEAR)
 
     @property
     def year(self) -> int:

@@ -8,27 +8,18 @@ brackets belongs to the aside, so neither is a clause mark.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tealeaves.extract.event_text import event_text
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Document
 
 
-@functools.cache
-def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
-
-
-def _bracketed(text: str, a: int, b: int, opening: frozenset[str], closing: frozenset[str]) -> list[tuple[int, int]]:
-    """The bracketed stretches of ``text[a:b]`` (outermost), closed or running to ``b``."""
+def _bracketed(text: str, first: int, b: int, opening: frozenset[str], closing: frozenset[str]) -> list[tuple[int, int]]:
+    """The bracketed stretches of ``text[first:b]`` (outermost), closed or running to ``b``;
+    ``first`` is where the first opening bracket stands."""
     out: list[tuple[int, int]] = []
-    first = min((k for k in (text.find(c, a, b) for c in opening) if k >= 0), default=-1)
-    if first < 0:
-        return out
     depth = 0
     start = first
     for i in range(first, b):
@@ -46,9 +37,9 @@ def _bracketed(text: str, a: int, b: int, opening: frozenset[str], closing: froz
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """A clause ``[start, end)`` of ``doc.text`` (marks excluded) in sentence ``sentence``."""
+class Clause(NamedTuple):
+    """A clause ``[start, end)`` of ``doc.text`` (marks excluded) in sentence ``sentence``. A tuple,
+    so that it hashes fast as a dictionary key."""
 
     start: int
     end: int
@@ -67,31 +58,36 @@ class ClauseMap:
     def __init__(self, doc: Document, kb: KnowledgeBase, sentences: Iterable[int] | None = None) -> None:
         """Split ``sentences`` (indices; all of them when None) of ``doc`` into clauses."""
         classes = event_text(kb)
-        pattern = _mark_pattern(classes.clause_break)
+        pattern = classes.clause_break_re
+        brackets = classes.bracket_re
         text = doc.text
+        last = len(text) - 1
         found: list[Clause] = []
         chosen = range(len(doc.sentences)) if sentences is None else sorted(set(sentences))
         for k in chosen:
             sentence = doc.sentences[k]
+            index = sentence.index
             a, b = sentence.span.start, sentence.span.end
             start = a
-            inside = _bracketed(text, a, b, classes.open_brackets, classes.close_brackets)
+            opened = brackets.search(text, a, b)
+            inside = _bracketed(text, opened.start(), b, classes.open_brackets, classes.close_brackets) if opened else []
             for m in pattern.finditer(text, a, b):
                 i = m.start()
-                if text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                if text[i] == "," and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit():
                     continue
-                if any(x <= i < y for x, y in inside):
+                if inside and any(x <= i < y for x, y in inside):
                     continue  # a comma inside brackets belongs to the aside: （Nvidia，又译辉达）
                 if i > start:
-                    found.append(Clause(start, i, sentence.index))
+                    found.append(Clause(start, i, index))
                 start = i + 1
             if b > start:
-                found.append(Clause(start, b, sentence.index))
+                found.append(Clause(start, b, index))
         self.clauses: tuple[Clause, ...] = tuple(found)
         self._starts = [c.start for c in found]
-        self._by_sentence: dict[int, list[Clause]] = {}
+        by_sentence: dict[int, list[Clause]] = {}
         for c in found:
-            self._by_sentence.setdefault(c.sentence, []).append(c)
+            by_sentence.setdefault(c.sentence, []).append(c)
+        self._by_sentence: dict[int, tuple[Clause, ...]] = {k: tuple(v) for k, v in by_sentence.items()}
 
     def at(self, pos: int) -> Clause | None:
         """The clause holding position ``pos``, or None when ``pos`` is a clause mark or outside."""
@@ -106,11 +102,14 @@ class ClauseMap:
         return bisect.bisect_right(self._starts, pos) - 1
 
     def before(self, clause: Clause) -> Clause | None:
-        """The clause before ``clause`` in the same sentence, or None for the first one."""
-        siblings = self._by_sentence.get(clause.sentence, [])
-        k = siblings.index(clause) if clause in siblings else 0
-        return siblings[k - 1] if k > 0 else None
+        """The clause before ``clause`` in the same sentence, or None for the first one (or for a
+        clause not in the map)."""
+        k = bisect.bisect_left(self._starts, clause.start)
+        if k >= len(self.clauses) or self.clauses[k] != clause or k == 0:
+            return None
+        prev = self.clauses[k - 1]
+        return prev if prev.sentence == clause.sentence else None
 
     def in_sentence(self, sentence: int) -> tuple[Clause, ...]:
         """The clauses of one sentence, in order."""
-        return tuple(self._by_sentence.get(sentence, ()))
+        return self._by_sentence.get(sentence, ())

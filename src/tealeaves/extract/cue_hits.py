@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.knowledge.schema import EventCueEntry
@@ -19,8 +19,7 @@ from tealeaves.model import Document
 from tealeaves.text.scan import PhraseMatch
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """One cue hit read with one of its entries, and where its object noun stands after it (the
     ``needs`` word: 暂停的美方对等关税), if it does."""
 
@@ -45,7 +44,11 @@ def admitted_readings(
             if entry.lang == lang:
                 admitted, needs_at = _admits(entry, hit, clause, text, clauses)
                 if admitted:
-                    out.setdefault(clause, []).append(Reading(hit.start, hit.end, entry, needs_at))
+                    reading = Reading(hit.start, hit.end, entry, needs_at)
+                    if clause in out:
+                        out[clause].append(reading)
+                    else:
+                        out[clause] = [reading]
     return out
 
 
@@ -124,12 +127,15 @@ def _admits(
                 return False, None
     if entry.vetoes and _find(body, entry.vetoes) >= 0:
         return False, None
-    if entry.not_before:
+    not_before = entry.not_before
+    if not_before:
         before = text[clause.start : hit.start].rstrip()
-        if any(_ends_with(before, w) for w in entry.not_before):
+        # endswith(tuple) rejects most hits at once; the word-boundary rule runs on the rest
+        if before.endswith(not_before) and any(_ends_with(before, w) for w in not_before):
             return False, None
-    if entry.not_after:
+    not_after = entry.not_after
+    if not_after:
         following = text[hit.end : clause.end].lstrip()
-        if any(_starts_with(following, w) for w in entry.not_after):
+        if following.startswith(not_after) and any(_starts_with(following, w) for w in not_after):
             return False, None
     return True, needs_at

@@ -16,29 +16,35 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tealeaves.extract import calendar as cal
 from tealeaves.extract.calendar import Period
-from tealeaves.extract.datereading import Context, Fields, Unresolved, needs_publication_day, read
+from tealeaves.extract.datereading import (
+    Context,
+    Fields,
+    Unresolved,
+    needs_publication_day,
+    read,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.dategrammar import DateGrammar, Template
 from tealeaves.model import DateRef, Document, Granularity
-from tealeaves.text.evidence import evidence_at
+from tealeaves.text.evidence import EvidenceMaker
 from tealeaves.text.normalize import make_view
 
 _NUMBER_RANGES = {"year": (1000, 2999), "roc_year": (1, 300), "month": (1, 12), "day": (1, 31), "quarter": (1, 4), "count": (1, 100)}
 
 
-@dataclass(frozen=True)
-class _Match:
-    """One template match: its span and the fields of its start (and, for a range, its end)."""
+class _Match(NamedTuple):
+    """One template match: its span and the fields of its start (and, for a range, its end; empty
+    otherwise). A tuple, cheap to build for every match."""
 
     start: int
     end: int
     template: Template
     fields: dict[str, int | str]
-    end_fields: dict[str, int | str] = field(default_factory=dict)
+    end_fields: dict[str, int | str]
 
 
 def extract_dates(doc: Document, kb: KnowledgeBase) -> tuple[DateRef, ...]:
@@ -118,7 +124,7 @@ class _Reader:
         self.last_day: dt.date | None = None
         self.sentence_years: dict[int, int] = {}
         self.sentence_months: dict[int, tuple[int, int]] = {}
-        self._sentence_starts = [s.span.start for s in doc.sentences]
+        self._evidence = EvidenceMaker(doc)
 
     def read_all(self, matches: list[_Match]) -> list[DateRef]:
         out: list[DateRef] = []
@@ -220,7 +226,7 @@ class _Reader:
                 reading = read(fields, ctx, mode=mode)
         except Unresolved:
             granularity = Granularity.INTERVAL if match.end_fields else _granularity(fields)
-            return DateRef(value=None, granularity=granularity, relative=True, evidence=evidence_at(self.doc, start, end))
+            return DateRef(value=None, granularity=granularity, relative=True, evidence=self._evidence.at(start, end))
         if reading is None:
             return None
         return self._emit(start, end, reading[0], reading[1], fields)
@@ -234,7 +240,7 @@ class _Reader:
             self.sentence_years[sentence] = period.first.year
         if "month" in fields and period.first.month == period.last.month and period.first.year == period.last.year:
             self.sentence_months[sentence] = (period.first.year, period.first.month)
-        evidence = evidence_at(self.doc, start, end)
+        evidence = self._evidence.at(start, end)
         return DateRef(value=period.value, granularity=period.granularity, relative=relative, evidence=evidence)
 
     def _skipped(self, match: _Match) -> bool:
@@ -243,7 +249,7 @@ class _Reader:
 
     def _sentence(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (as evidence_at counts them)."""
-        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self._evidence.sentence(pos)
 
     def _context(self, start: int) -> Context:
         sentence = self._sentence(start)

@@ -33,8 +33,8 @@ than a wrong one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import SYMMETRIC
@@ -47,12 +47,12 @@ _POSSESSOR_GAP = 24
 """How far (characters) before the cue a possessor may stand: 'Trump's latest threat to impose'."""
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """Where a cue stands: its sentence's clauses, the cue starts of every clause (a clause's own
     cue ends the stretch its subject is read from), which clauses are conditions, the document
-    language, whether a passive mark without agent precedes the cue in its clause, and whether the
-    clause opens with a list word (including, 包括)."""
+    language, whether a passive mark without agent precedes the cue in its clause, whether the
+    clause opens with a list word (including, 包括), and the sentence's parties by clause (as
+    ``by_clause`` gives them; computed once per sentence, not per cue)."""
 
     sentence_clauses: tuple[Clause, ...]
     first_cue: dict[Clause, int]
@@ -60,10 +60,21 @@ class Setting:
     lang: str
     agentless: bool
     listing: bool = False
+    clause_parties: Mapping[Clause, Sequence[Party]] = {}
 
 
 def _inside(p: Party, clause: Clause) -> bool:
     return clause.start <= p.start and p.end <= clause.end
+
+
+def by_clause(parties: Sequence[Party], clauses: Sequence[Clause]) -> dict[Clause, list[Party]]:
+    """The ``parties`` (of one sentence) lying inside each of its ``clauses``, in order."""
+    return {c: [p for p in parties if c.start <= p.start and p.end <= c.end] for c in clauses}
+
+
+def _parties_in(setting: Setting, parties: Sequence[Party], clause: Clause) -> Sequence[Party]:
+    found = setting.clause_parties.get(clause)
+    return found if found is not None else [p for p in parties if _inside(p, clause)]
 
 
 def _other(pair: Dyad | None, state: str | None) -> str | None:
@@ -72,8 +83,9 @@ def _other(pair: Dyad | None, state: str | None) -> str | None:
     return pair[1] if pair[0] == state else pair[0]
 
 
-def _actors(parties: Sequence[Party], pair: Dyad | None) -> list[Party]:
-    """Both-sides words not yet resolved take the article's two main states."""
+def actors(parties: Sequence[Party], pair: Dyad | None) -> list[Party]:
+    """The parties of a sentence as ``read_dyads`` reads them: both-sides words not yet resolved
+    take the article's two main states (or are left out without them)."""
     out: list[Party] = []
     for p in parties:
         if p.role == "both" and not p.states:
@@ -92,19 +104,28 @@ def _subject(parties: Sequence[Party], before: int, *, joint: bool, nearest: boo
     """The acting party among ``parties`` (one clause): a passive agent before ``before`` (or after
     it when no unmarked party precedes), else a possessor just before ``before``, else the first
     (Chinese) or nearest (English) unmarked party before ``before``; a pair only for a joint act."""
-    ahead = [p for p in parties if p.end <= before and not p.place]
-    agents = [p for p in parties if p.role == "source" and not p.place and len(p.states) == 1]
-    if agents and (agents[0].end <= before or not any(p.role == "plain" for p in ahead)):
-        return agents[0]  # 被中方制裁; after the cue only without a subject (restrictions imposed by the US)
+    ahead: list[Party] = []
+    agent: Party | None = None
+    for p in parties:
+        if p.place:
+            continue
+        if p.end <= before:
+            ahead.append(p)
+        if agent is None and p.role == "source" and len(p.states) == 1:
+            agent = p
+    if agent is not None and (agent.end <= before or not any(p.role == "plain" for p in ahead)):
+        return agent  # 被中方制裁; after the cue only without a subject (restrictions imposed by the US)
+    if not ahead:
+        return None
     # the owner of the act named by the cue: 美国的关税威胁; in English also after a preposition
     # ("against the Trump administration's investigation"), in Chinese 对中国的关税 is aimed at China
-    owner = ahead[-1] if ahead and ahead[-1].possessive and before - ahead[-1].end <= _POSSESSOR_GAP else None
-    if owner is not None and (owner.role == "plain" or (nearest and owner.role == "target")):
+    owner = ahead[-1]
+    if owner.possessive and before - owner.end <= _POSSESSOR_GAP and (owner.role == "plain" or (nearest and owner.role == "target")):
         return owner
-    usable = [p for p in ahead if p.role == "plain" or (joint and _is_pair(p) and p.role in ("pair", "both"))]
-    if not usable:
-        return None
-    return usable[-1] if nearest else usable[0]
+    for p in reversed(ahead) if nearest else ahead:
+        if p.role == "plain" or (joint and p.role in ("pair", "both")):
+            return p
+    return None
 
 
 def read_dyads(
@@ -117,13 +138,14 @@ def read_dyads(
     needs_at: int | None,
 ) -> tuple[Dyad, ...]:
     """The (source, target) pairs of the event cued at ``cue`` (one per receiver joined by 和/and),
-    or an empty tuple (see the module rules). ``parties`` are those of the cue's sentence;
-    ``needs_at`` is where the entry's object noun stands after the cue, if it does."""
+    or an empty tuple (see the module rules). ``parties`` are those of the cue's sentence as
+    ``actors`` gives them; ``needs_at`` is where the entry's object noun stands after the cue, if
+    it does."""
     if entry.states:
         return ((entry.states[0], entry.states[1]),)
     clauses = setting.sentence_clauses
-    sentence_parties = _actors(parties, pair)
-    local = [p for p in sentence_parties if _inside(p, clause)]
+    sentence_parties = parties
+    local = _parties_in(setting, sentence_parties, clause)
     joint = entry.type in SYMMETRIC
     nearest = setting.lang == "en"
 
@@ -135,7 +157,7 @@ def read_dyads(
         for earlier in reversed([c for c in clauses if c.end <= clause.start]):
             if earlier in setting.conditions:
                 continue
-            found = [p for p in sentence_parties if _inside(p, earlier)]
+            found = _parties_in(setting, sentence_parties, earlier)
             # clauses chain on the subject of the earlier clause, read before its own verb; a list
             # elaborates the party nearest it ("accused the US of restrictions, including controls")
             if setting.listing:
@@ -158,7 +180,7 @@ def read_dyads(
     source = subject.states[0] if subject else None
     receivers = _receivers(local, cue, subject, joint=joint, visit=entry.frame == "visit")
     if not receivers and entry.infer:
-        receivers = _earlier_marked(sentence_parties, clauses, clause, source)
+        receivers = _earlier_marked(setting, sentence_parties, clause, source)
     if joint and pair is not None and not receivers and (source is None or source not in pair):
         if source is None and any(not p.place and set(p.states) - set(pair) for p in sentence_parties):
             return ()
@@ -191,23 +213,25 @@ def read_dyads(
 
 
 def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | None, *, joint: bool, visit: bool) -> list[Party]:
-    """The receiving parties in the cue's clause (see the module rules), with their coordinates."""
-
-    def actor(p: Party) -> bool:
-        return p is not subject and (bool(p.states) or p.role == "other") and not p.place
-
+    """The receiving parties in the cue's clause (see the module rules), with their coordinates.
+    An actor here is a party other than the subject that names a state (or the other side) and is
+    no place."""
     chosen: Party | None = None
+    cue_start, cue_end = cue
     if joint or visit:
-        partners = [p for p in local if p.role == "counterpart" and actor(p)]
+        partners = [
+            p for p in local if p.role == "counterpart" and p is not subject and p.states and not p.place
+        ]
         if partners:
-            chosen = min(partners, key=lambda p: abs(p.start - cue[0]))
+            chosen = min(partners, key=lambda p: abs(p.start - cue_start))
     if chosen is None:
-        marked = [p for p in local if p.end <= cue[0] and p.role in ("target", "other") and actor(p)]
-        if marked:
-            chosen = marked[-1]
+        for p in reversed(local):
+            if p.end <= cue_start and p.role in ("target", "other") and p is not subject and (p.states or p.role == "other") and not p.place:
+                chosen = p  # the last marked party before the cue
+                break
     if chosen is None:
         for p in local:
-            if p.start >= cue[1] and p is not subject and p.role != "source" and (bool(p.states) or p.role == "other"):
+            if p.start >= cue_end and p is not subject and p.role != "source" and (p.states or p.role == "other"):
                 if p.role == "counterpart" and not joint:
                     continue
                 if p.place and not visit:
@@ -216,18 +240,29 @@ def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | No
                 break
     if chosen is None:
         for p in local:
-            if p.end <= cue[0] and p.role == "plain" and actor(p):
+            if p.end <= cue_start and p.role == "plain" and p is not subject and p.states and not p.place:
                 chosen = p
                 break
     if chosen is None:
         return []
-    return [p for p in local if p is chosen or (p.group is not None and p.group == chosen.group and actor(p))]
+    group = chosen.group
+    if group is None:
+        return [chosen]
+    return [
+        p
+        for p in local
+        if p is chosen or (p.group == group and p is not subject and (p.states or p.role == "other") and not p.place)
+    ]
 
 
-def _earlier_marked(sentence_parties: Sequence[Party], clauses: Sequence[Clause], clause: Clause, source: str | None) -> list[Party]:
+def _earlier_marked(setting: Setting, sentence_parties: Sequence[Party], clause: Clause, source: str | None) -> list[Party]:
     """A target marked in an earlier clause of the sentence (他将韩国汽车的关税，从15%提高至25%)."""
-    for earlier in reversed([c for c in clauses if c.end <= clause.start]):
-        marked = [p for p in sentence_parties if _inside(p, earlier) and p.role == "target" and len(p.states) == 1 and not p.place]
+    for earlier in reversed([c for c in setting.sentence_clauses if c.end <= clause.start]):
+        marked = [
+            p
+            for p in _parties_in(setting, sentence_parties, earlier)
+            if p.role == "target" and len(p.states) == 1 and not p.place
+        ]
         marked = [p for p in marked if p.states[0] != source]
         if marked:
             return [marked[-1]]

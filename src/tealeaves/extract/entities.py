@@ -23,11 +23,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tealeaves.extract.entity_scan import LOOKBACK, SPECIFIC, Found, Match, Profile, Scan, by_dominant_state, sentence_of, start_scan
+from tealeaves.extract.entity_scan import (
+    LOOKBACK,
+    SPECIFIC,
+    Found,
+    Match,
+    Profile,
+    Scan,
+    by_dominant_state,
+    start_scan,
+)
 from tealeaves.extract.offices import resolve_roles, titled_unknown_names
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PersonEntry
 from tealeaves.model import Document, Mention, MentionKind
+from tealeaves.text.evidence import EvidenceMaker
 
 
 def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
@@ -50,9 +60,13 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
         found.extend(_resolve_names(scan, i))
     found.extend(resolve_roles(scan, found))
     found.extend(titled_unknown_names(scan))
-    starts = [s.span.start for s in doc.sentences]
-    unique = sorted(set(found), key=lambda f: (f.start, f.end, f.kind, f.actor_id or "", f.name or ""))
-    return tuple(_mention(doc, starts, f) for f in unique)
+    unique = sorted(set(found), key=_order)
+    evidence = EvidenceMaker(doc).at
+    return tuple(Mention.of(f.kind, f.actor_id, f.name, f.state, f.via, evidence(f.start, f.end)) for f in unique)
+
+
+def _order(f: Found) -> tuple[int, int, str, str, str]:
+    return f.start, f.end, f.kind, f.actor_id or "", f.name or ""
 
 
 # --- names: persons, compounds, organizations, places, states ------------------------------------
@@ -60,7 +74,7 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
 
 def _resolve_names(scan: Scan, i: int) -> list[Found]:
     m = scan.matches[i]
-    pr = scan.profile(m)
+    pr = scan.profiles[i]
     out = [Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state) for p in pr.members]
     if pr.persons:
         out.append(_person(scan, m, list(pr.persons)))
@@ -106,6 +120,8 @@ def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found 
         if not (states or countries):
             return None
         return _state(scan, m, states[0] if states else countries[0].state)
+    if not (sites or countries):  # a state word (美方, Beijing as government): no cue can make it a place
+        return _state(scan, m, states[0]) if states else None
     located = _is_located(scan, i)
     # a name that is also an organization (白宫, the White House) is the institution unless a cue
     # makes it the venue ("在白宫会见", "arrived at the White House")
@@ -128,22 +144,17 @@ def _state(scan: Scan, m: Match, code: str | None) -> Found | None:
     return Found(m.start, m.end, MentionKind.STATE, country.id if country else None, country.name if country else None, code)
 
 
-def _place_level(scan: Scan, m: Match) -> tuple[int, str | None] | None:
-    """(specificity, state) of a match that names a place, or None."""
-    return scan.profile(m).level
-
-
 def _in_address(scan: Scan, i: int) -> bool:
     """The name is a less specific part of an address: "美国|华盛顿", "中国|河南", "San Jose, |California"."""
-    here = _place_level(scan, scan.matches[i])
+    here = scan.profiles[i].level  # (specificity, state) of the place the name names, or None
     if here is None or here[1] is None:
         return False
     if i + 1 < len(scan.matches) and not scan.gap(i, i + 1).strip():
-        nxt = _place_level(scan, scan.matches[i + 1])
+        nxt = scan.profiles[i + 1].level
         if nxt is not None and nxt[1] == here[1] and nxt[0] > here[0]:
             return True
     if i > 0 and scan.gap(i - 1, i).strip() == ",":
-        prev = _place_level(scan, scan.matches[i - 1])
+        prev = scan.profiles[i - 1].level
         if prev is not None and prev[1] == here[1] and prev[0] > here[0]:
             return True
     return False
@@ -155,25 +166,12 @@ def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
     ("在美国华盛顿")."""
     m, cues = scan.matches[i], scan.cues
     lo = max(0, m.start - LOOKBACK)
-    if cues.before is not None and cues.before.search(scan.vtext, lo, m.start):
+    if scan.cue_before("before", lo, m.start):
         return "strong"
     if cues.after is not None and cues.after.match(scan.vtext, m.end):
         return "strong"
-    if cues.before_weak is not None and cues.before_weak.search(scan.vtext, lo, m.start):
+    if scan.cue_before("before_weak", lo, m.start):
         return "weak"
     if i > 0 and not scan.gap(i - 1, i).strip() and _in_address(scan, i - 1):
         return _is_located(scan, i - 1)
     return None
-
-
-# --- building mentions -------------------------------------------------------------------------
-
-
-def _mention(doc: Document, starts: list[int], f: Found) -> Mention:
-    # evidence_at rebuilds the sentence table on each call; with one table per document the stage
-    # stays linear on long texts (same rule as tealeaves.text.evidence.evidence_at). One nested
-    # validation is cheaper than three (Span, Evidence, Mention), and this runs once per mention.
-    evidence = {"sentence": sentence_of(starts, f.start), "span": {"start": f.start, "end": f.end, "text": doc.text[f.start : f.end]}}
-    return Mention.model_validate(
-        {"kind": f.kind, "actor_id": f.actor_id, "name": f.name, "state": f.state, "via": f.via, "evidence": evidence}
-    )

@@ -11,13 +11,22 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
+
+import ahocorasick_rs
 
 from tealeaves.knowledge.base import AliasTarget, KnowledgeBase
 from tealeaves.knowledge.phrases import fold_phrase
-from tealeaves.knowledge.schema import LocativeEntry, OrganizationEntry, PersonEntry, PersonTitleEntry, PlaceEntry
+from tealeaves.knowledge.schema import (
+    LocativeEntry,
+    OrganizationEntry,
+    PersonEntry,
+    PersonTitleEntry,
+    PlaceEntry,
+)
 from tealeaves.model import Document, MentionKind
 from tealeaves.text.normalize import make_view
 from tealeaves.text.scan import PhraseMatch, find_phrases
@@ -35,6 +44,43 @@ _NAME_TOKEN = r"(?:[A-Z](?:[a-z]+(?:[A-Z'\N{RIGHT SINGLE QUOTATION MARK}\-][A-Za
 """One word of an English personal name: Carney, LeBlanc, McGuire, Okonjo-Iweala, O'Brien."""
 
 
+CueName = Literal["before", "before_weak", "blocker"]
+"""The cue patterns that must end where a name starts (searched in a window before it)."""
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """Every word the ``before``, ``before_weak`` and ``blocker`` patterns can start with, compiled
+    for one scan of a view. A match of such a pattern starts where one of its words starts, so a
+    window holding no word start holds no match and need not be searched."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    words: tuple[str, ...]
+    uses: tuple[tuple[tuple[CueName, bool], ...], ...]
+    """Per word: the patterns it belongs to, and whether there it must not follow a Latin letter or digit."""
+
+    def starts(self, view: str) -> dict[CueName, list[int]]:
+        """Sorted positions in ``view`` where a word of each pattern starts (after the Latin edge check)."""
+        out: dict[CueName, list[int]] = {"before": [], "before_weak": [], "blocker": []}
+        uses = self.uses
+        try:
+            found = self.automaton.find_matches_as_indexes(view, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate: every place is a candidate
+            return {name: list(range(len(view))) for name in out}
+        for i, start, _end in found:
+            latin_before = start > 0 and view[start - 1] in _LATIN_EDGE
+            for name, edge in uses[i]:
+                if not (edge and latin_before):
+                    out[name].append(start)
+        for positions in out.values():
+            positions.sort()
+        return out
+
+
+_LATIN_EDGE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+"""What ``(?<![a-z0-9])`` refuses before a Latin cue word (the view is lower-cased)."""
+
+
 @dataclass(frozen=True)
 class Cues:
     """The compiled cue tables of one knowledge base."""
@@ -45,6 +91,9 @@ class Cues:
     blocker: re.Pattern[str] | None
     titled_name: re.Pattern[str] | None
     not_name: frozenset[str]
+    words: CueWords | None = None
+    """The words the window patterns start with; None when some cannot be listed (then every
+    window is searched)."""
 
 
 class Found(NamedTuple):
@@ -76,6 +125,13 @@ class Profile:
     """The one state every target belongs to, when there is exactly one."""
     state_word: str | None
     """The state a phrase names as a state or country (美方, 中国), for "China's Finance Minister"."""
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _phrase_profile(kb: KnowledgeBase, phrase: str) -> Profile:
+    """The profile of a phrase of ``kb.alias_index``, looked up by the phrase (whose hash Python
+    keeps) rather than by its targets (whose hash is computed anew each time)."""
+    return _profile(kb, kb.alias_index.lookup(phrase))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -111,7 +167,8 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
 
 @dataclass
 class Scan:
-    """One document's matches and what the rules share about it."""
+    """One document's matches and what the rules share about it; ``profiles[i]`` is the profile of
+    ``matches[i]``."""
 
     doc: Document
     vtext: str
@@ -120,30 +177,61 @@ class Scan:
     matches: list[Match]
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
-    profiles: dict[str, Profile] = field(default_factory=dict)
+    by_phrase: dict[str, Profile] = field(default_factory=dict)
+    profiles: list[Profile] = field(default_factory=list)
+    _cue_starts: dict[CueName, list[int]] | None = None
 
     def profile(self, m: Match) -> Profile:
         """What the match's phrase can stand for (memoised per phrase: articles repeat names)."""
-        got = self.profiles.get(m.phrase)
+        got = self.by_phrase.get(m.phrase)
         if got is None:
-            got = self.profiles[m.phrase] = _profile(self.kb, m.payloads)
+            got = self.by_phrase[m.phrase] = _phrase_profile(self.kb, m.phrase)
         return got
 
     def gap(self, a: int, b: int) -> str:
         """The original text between match ``a`` and match ``b`` (a before b)."""
         return self.doc.text[self.matches[a].end : self.matches[b].start]
 
+    def cue_before(self, name: CueName, lo: int, end: int) -> bool:
+        """True when cue pattern ``name`` has a match in the view within ``[lo, end)`` ending at
+        ``end`` (``pattern.search(view, lo, end)``), searching only from the first place where
+        one of its words starts."""
+        pattern: re.Pattern[str] | None = getattr(self.cues, name)
+        if pattern is None:
+            return False
+        words = self.cues.words
+        if words is None:
+            return pattern.search(self.vtext, lo, end) is not None
+        if self._cue_starts is None:
+            self._cue_starts = words.starts(self.vtext)
+        starts = self._cue_starts[name]
+        k = bisect.bisect_left(starts, lo)
+        if k == len(starts) or starts[k] >= end:
+            return False
+        return pattern.search(self.vtext, starts[k], end) is not None
+
 
 def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
     """Scan ``doc`` once and collect what the entity rules share: the matches written as listed,
-    the state counts and the article's two principal parties."""
-    view = make_view(doc.text)
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    matches = [m for m in find_phrases(view, kb.alias_index) if _written_as_listed(doc.text, m, kb)]
-    scan = Scan(doc, view.text, kb, cues, matches)
-    scan.state_counts.update(s for s in (scan.profile(m).sole_state for m in matches) if s)
+    their profiles, the state counts and the article's two principal parties."""
+    view, text = make_view(doc.text), doc.text
+    matches = [m for m in find_phrases(view, kb.alias_index) if text[m.start] not in _LATIN or _written_as_listed(text, m, kb)]
+    scan = Scan(doc, view.text, kb, kb_cues(kb), matches)
+    by_phrase = scan.by_phrase
+    scan.profiles = [by_phrase.get(m.phrase) or scan.profile(m) for m in matches]
+    scan.state_counts.update(s for s in (p.sole_state for p in scan.profiles) if s)
     scan.principal = frozenset(s for s, _ in scan.state_counts.most_common(2))
     return scan
+
+
+@functools.lru_cache(maxsize=8)
+def kb_cues(kb: KnowledgeBase) -> Cues:
+    """``compile_cues`` for a knowledge base's own tables, looked up once per knowledge base."""
+    return compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
+
+
+_LATIN = frozenset(string.ascii_letters)
+"""First characters of the matches whose case ``_written_as_listed`` checks."""
 
 
 def _written_as_listed(text: str, m: Match, kb: KnowledgeBase) -> bool:
@@ -181,37 +269,51 @@ def by_dominant_state(scan: Scan, states: list[str | None]) -> int | None:
 def compile_cues(locatives: tuple[LocativeEntry, ...], titles: tuple[PersonTitleEntry, ...]) -> Cues:
     """Compile the locative, blocker and title tables once per distinct set of entries."""
 
-    def words(ws: tuple[str, ...] | list[str], latin_edge: bool) -> str:
+    lead: dict[str, list[tuple[CueName, bool]]] = {}
+
+    def words(ws: tuple[str, ...] | list[str], latin_edge: bool, name: CueName | None = None) -> str:
+        for w in ws:
+            if name is not None:
+                lead.setdefault(fold_phrase(w), []).append((name, latin_edge))
         alts = "|".join(re.escape(fold_phrase(w)) for w in sorted(set(ws), key=len, reverse=True))
         return (r"(?<![a-z0-9])" if latin_edge else "") + f"(?:{alts})"
 
-    def before(strength: str) -> re.Pattern[str] | None:
+    def before(strength: str, name: CueName) -> re.Pattern[str] | None:
         alts = [
-            "".join(f"(?<!{re.escape(fold_phrase(x))})" for x in e.not_after) + words(e.words, e.lang == "en") + f"(?:{e.gap})$"
+            "".join(f"(?<!{re.escape(fold_phrase(x))})" for x in e.not_after)
+            + words(e.words, e.lang == "en", name)
+            + f"(?:{e.gap})$"
             for e in locatives
             if e.side == "before" and e.strength == strength
         ]
         return re.compile("|".join(alts)) if alts else None
 
     after = [f"(?:{e.gap})" + words(e.words, False) for e in locatives if e.side == "after"]
-    blockers = [words(e.words, e.lang == "en") + r"\s*$" for e in titles if e.use == "role_blocker"]
+    blockers = [words(e.words, e.lang == "en", "blocker") + r"\s*$" for e in titles if e.use == "role_blocker"]
     title_words = [w for e in titles if e.use == "title" for w in e.words]
     not_name = {w for e in titles if e.use == "not_name" for w in e.words}
     not_name |= {tok for w in title_words for tok in w.replace("-", " ").split()}
     titled = None
     if title_words:
-        alts = "|".join(re.escape(w) for w in sorted(set(title_words), key=len, reverse=True))
+        # each title checks the character before it after matching, so that every alternative
+        # starts with a literal and re skips ahead to the next possible first character in C
+        alts = "|".join(f"{re.escape(w)}(?<![A-Za-z]{re.escape(w)})" for w in sorted(set(title_words), key=len, reverse=True))
         titled = re.compile(
-            rf"(?<![A-Za-z])(?:{alts})\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])(?! [A-Z][a-z])"
+            rf"(?:{alts})\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])(?! [A-Z][a-z])"
         )
-    return Cues(
-        before=before("strong"),
-        before_weak=before("weak"),
+    cues = Cues(
+        before=before("strong", "before"),
+        before_weak=before("weak", "before_weak"),
         after=re.compile("|".join(after)) if after else None,
         blocker=re.compile("|".join(blockers)) if blockers else None,
         titled_name=titled,
         not_name=frozenset(not_name),
     )
+    if not lead or "" in lead:
+        return cues  # a cue word that folds to nothing could start a match anywhere
+    listed = tuple(lead)
+    cue_words = CueWords(ahocorasick_rs.AhoCorasick(listed), listed, tuple(tuple(dict.fromkeys(lead[w])) for w in listed))
+    return replace(cues, words=cue_words)
 
 
 def sentence_of(starts: list[int], pos: int) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import date_bounds
@@ -25,8 +25,7 @@ _WEEK = dt.timedelta(days=7)
 """How far back a statement reported without a date of its own may have been made."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Dated:
+class _Dated(NamedTuple):
     start: int
     end: int
     value: str
@@ -52,57 +51,67 @@ class EventDates:
             if bounds is not None:
                 span = d.evidence.span
                 items.append(_Dated(span.start, span.end, d.value, bounds[0], bounds[1]))
-        items.sort(key=lambda x: x.start)
+        items.sort(key=_start)
         self._items = items
         self._starts = [x.start for x in items]
         self._published = published
         self._text = text
-        self._until = until_marks
+        self._until = tuple(until_marks)
+        # the article's news day: the first single day it names in the week before publication
+        self._news_day: str | None = None
+        if published is not None:
+            self._news_day = next(
+                (d.value for d in items if d.first == d.last and published - _WEEK <= d.first <= published),
+                None,
+            )
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
         hi = bisect.bisect_left(self._starts, b)
+        if lo == hi:
+            return []
         return [x for x in self._items[lo:hi] if x.end <= b]
 
-    def _fits(self, d: _Dated, modality: Modality, *, voiced: bool) -> bool:
-        """A planned act takes no date already past; a voiced act (a threat, a request) no date
-        still to come (that is the date of what it threatens or asks for)."""
-        if self._published is None:
-            return True
+    def _fitting(self, found: list[_Dated], modality: Modality, voiced: bool) -> list[_Dated]:
+        """The dates of ``found`` an act may take: a planned act no date already past; a voiced act
+        (a threat, a request) no date still to come (that is the date of what it threatens or asks
+        for)."""
+        published = self._published
+        if published is None or not found:
+            return found
         if modality == Modality.PLANNED:
-            return d.last >= self._published
+            return [d for d in found if d.last >= published]
         if voiced:
-            return d.first <= self._published
-        return True
+            return [d for d in found if d.first <= published]
+        return found
 
     def find(
         self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], modality: Modality, *, voiced: bool
     ) -> tuple[str | None, str | None]:
         """The date of the act cued at ``cue`` and where it was found (``clause``, ``sentence``,
         ``paragraph``, ``statement``), or (None, None); see the module rules."""
-        in_clause = [d for d in self._between(clause.start, clause.end) if self._fits(d, modality, voiced=voiced)]
-        if in_clause:
-            nearest = min(in_clause, key=lambda d: abs(d.start - cue[0]))
-            return nearest.value, "clause"
-        before = [d for d in self._between(sentence[0], cue[0]) if self._fits(d, modality, voiced=voiced)]
-        if before:
-            return before[-1].value, "sentence"
-        after = [d for d in self._between(cue[1], sentence[1]) if self._fits(d, modality, voiced=voiced)]
-        if after:
-            return after[0].value, "sentence"
-        if modality == Modality.PLANNED or self._published is None:
+        starts = self._starts
+        if bisect.bisect_left(starts, sentence[0]) < bisect.bisect_left(starts, sentence[1]):
+            in_clause = self._fitting(self._between(clause.start, clause.end), modality, voiced)
+            if in_clause:
+                nearest = min(in_clause, key=lambda d: abs(d.start - cue[0]))
+                return nearest.value, "clause"
+            before = self._fitting(self._between(sentence[0], cue[0]), modality, voiced)
+            if before:
+                return before[-1].value, "sentence"
+            after = self._fitting(self._between(cue[1], sentence[1]), modality, voiced)
+            if after:
+                return after[0].value, "sentence"
+        published = self._published
+        if modality == Modality.PLANNED or published is None:
             return None, None
-        paragraph = self._text.rfind("\n", 0, cue[0]) + 1
-        earlier = [d for d in self._between(paragraph, cue[0]) if d.first <= self._published]
-        if earlier and not voiced:
-            return earlier[-1].value, "paragraph"
-        if voiced:
-            news_day = next(
-                (d for d in self._items if d.first == d.last and self._published - _WEEK <= d.first <= self._published),
-                None,
-            )
-            return (news_day.value if news_day else self._published.isoformat()), "statement"
-        return None, None
+        if not voiced:
+            paragraph = self._text.rfind("\n", 0, cue[0]) + 1
+            earlier = [d for d in self._between(paragraph, cue[0]) if d.first <= published]
+            if earlier:
+                return earlier[-1].value, "paragraph"
+            return None, None
+        return (self._news_day or published.isoformat()), "statement"
 
     def is_future(self, value: str) -> bool:
         """Whether the period ``value`` starts after the publication day."""
@@ -114,6 +123,10 @@ class EventDates:
         for d in self._between(clause.start, clause.end):
             if d.value == value:
                 before = self._text[max(clause.start, d.start - 8) : d.start].rstrip()
-                if any(before.endswith(m) for m in self._until):
+                if before.endswith(self._until):
                     return True
         return False
+
+
+def _start(d: _Dated) -> int:
+    return d.start

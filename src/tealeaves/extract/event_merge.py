@@ -19,9 +19,9 @@ import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from tealeaves.model import Document, Event, EventType, Modality
+from tealeaves.model import Document, Event, EventType, Evidence, Modality
 from tealeaves.text.evidence import evidence_at
 
 SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE, EventType.AGREE})
@@ -36,12 +36,11 @@ _SHORT = dt.timedelta(days=3)
 _MONTH = dt.timedelta(days=27)
 
 
-@dataclass(frozen=True, slots=True)
-class Coded:
+class Coded(NamedTuple):
     """One coded mention, before merging: the event's fields, the cue and evidence ranges, how firm
     its date is (``rank`` 3: read in the cue's clause, 2: in its sentence, 1: borrowed from the
     paragraph or the publication day, 0: none) and whether a word (not the default) gave its
-    modality."""
+    modality. A tuple, because a document codes many; compare them by identity (``is``)."""
 
     type: EventType
     source: str
@@ -112,17 +111,17 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
-    """Whether ``cand`` reports the act of ``group``: same key; its date overlaps the group's firm
-    dates (or, in a group without firm dates, its borrowed ones); and no plan is merged with an act
-    dated before publication (the tariffs announced and those in force are two acts)."""
-    if _key(group[0]) != _key(cand):
-        return False
+    """Whether ``cand`` reports the act of ``group`` (whose key it shares): its date overlaps the
+    group's firm dates (or, in a group without firm dates, its borrowed ones); and no plan is merged
+    with an act dated before publication (the tariffs announced and those in force are two acts)."""
     if published is not None:
-        for a, b in ((cand, c) for c in group):
-            for x, y in ((a, b), (b, a)):
-                bounds = date_bounds(y.date) if y.date and y.dated else None
-                if x.modality == Modality.PLANNED and bounds is not None and bounds[1] < published:
-                    return False
+        planned = Modality.PLANNED
+        for c in group:
+            for x, y in ((cand, c), (c, cand)):
+                if x.modality == planned and y.date and y.rank >= 2:
+                    bounds = date_bounds(y.date)
+                    if bounds is not None and bounds[1] < published:
+                        return False
     if cand.date is None or cand.rank == 0:
         return True
     firm = [c.date for c in group if c.date and c.dated]
@@ -133,24 +132,35 @@ def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
 
 
 def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
-    """Merge coded mentions (in document order) that report the same action into Events.
+    """Merge coded mentions (in document order) that report the same action into Events: a mention
+    joins the first group with its key (type and dyad) whose dates it fits.
 
     Example::
 
         merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
     """
-    groups: list[list[Coded]] = []
+    published = doc.meta.published
+    groups: list[tuple[tuple[object, ...], list[Coded]]] = []
     for cand in coded:
-        for group in groups:
-            if _fits(group, cand, doc.meta.published):
+        key = _key(cand)
+        for group_key, group in groups:
+            if group_key == key and _fits(group, cand, published):
                 group.append(cand)
                 break
         else:
-            groups.append([cand])
-    return tuple(_combine(doc, g) for g in groups)
+            groups.append((key, [cand]))
+    evidence: dict[tuple[int, int], Evidence] = {}  # mentions of one clause share their evidence
+    return tuple(_combine(doc, g, evidence) for _, g in groups)
 
 
-def _combine(doc: Document, group: list[Coded]) -> Event:
+def _evidence(doc: Document, where: tuple[int, int], cache: dict[tuple[int, int], Evidence]) -> Evidence:
+    found = cache.get(where)
+    if found is None:
+        found = cache[where] = evidence_at(doc, where[0], where[1])
+    return found
+
+
+def _combine(doc: Document, group: list[Coded], cache: dict[tuple[int, int], Evidence]) -> Event:
     best = max(c.rank for c in group)
     lead = next((c for c in group if c.rank == best), None) if best >= 2 else None
     worded = next((c for c in group if c.explicit), None)
@@ -164,8 +174,8 @@ def _combine(doc: Document, group: list[Coded]) -> Event:
         modality = Modality.ASSERTED
     else:
         modality = worded.modality
-    # every field is built here from checked parts (enums, evidence_at spans), so validation is skipped
-    return Event.model_construct(
+    # validated: with the evidence already built, pydantic's check is cheaper than model_construct
+    return Event(
         type=lead.type,
         source=lead.source,
         target=lead.target,
@@ -173,6 +183,6 @@ def _combine(doc: Document, group: list[Coded]) -> Event:
         date=lead.date or next((c.date for c in group if c.date and c.dated), None) or next((c.date for c in group if c.date), None),
         place=lead.place or next((c.place for c in group if c.place), None),
         cue=doc.text[lead.cue[0] : lead.cue[1]],
-        evidence=evidence_at(doc, *lead.evidence),
-        more_evidence=tuple(evidence_at(doc, *c.evidence) for c in group if c is not lead),
+        evidence=_evidence(doc, lead.evidence, cache),
+        more_evidence=tuple(_evidence(doc, c.evidence, cache) for c in group if c is not lead),
     )

@@ -1,9 +1,10 @@
 """The punctuation and word classes the event coder reads (data/events/clauses.yaml and the sentence
-marks of data/text.yaml), looked up once per knowledge base."""
+marks of data/text.yaml), looked up and compiled once per knowledge base."""
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from tealeaves.knowledge.base import KnowledgeBase
@@ -11,7 +12,10 @@ from tealeaves.knowledge.base import KnowledgeBase
 
 @dataclass(frozen=True)
 class EventText:
-    """Character and word classes by purpose (see data/events/clauses.yaml)."""
+    """Character and word classes by purpose (see data/events/clauses.yaml), with the forms the hot
+    loops use: ``*_re`` find any character of a class, ``*_words`` are sorted tuples for
+    ``str.startswith``/``str.endswith``, and ``bystander_ids`` are the organizations of the
+    ``non_actor_categories``."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -22,6 +26,20 @@ class EventText:
     until_marks: frozenset[str]
     non_actor_categories: frozenset[str]
     list_words: frozenset[str]
+    clause_break_re: re.Pattern[str]
+    party_break_re: re.Pattern[str]
+    bracket_re: re.Pattern[str]
+    possessive_words: tuple[str, ...]
+    until_words: tuple[str, ...]
+    list_word_tuple: tuple[str, ...]
+    bystander_ids: frozenset[str]
+
+
+def char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching any one of ``chars`` (never matching when ``chars`` is empty)."""
+    if not chars:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @functools.cache
@@ -35,14 +53,28 @@ def event_text(kb: KnowledgeBase) -> EventText:
         event_text(kb).clause_break  # frozenset({'，', '；', ...})
     """
     clause_break = kb.text_chars("clause_break")
+    party_break = clause_break | kb.text_chars("sentence_end_zh") | kb.text_chars("sentence_end_en") | {"\n"}
+    open_brackets = kb.text_chars("open_brackets")
+    close_brackets = kb.text_chars("close_brackets")
+    possessive_marks = kb.text_words("possessive_marks")
+    until_marks = kb.text_words("until_marks")
+    non_actor = kb.text_words("non_actor_categories")
+    list_words = kb.text_words("list_words")
     return EventText(
         clause_break=clause_break,
-        party_break=clause_break | kb.text_chars("sentence_end_zh") | kb.text_chars("sentence_end_en") | {"\n"},
-        open_brackets=kb.text_chars("open_brackets"),
-        close_brackets=kb.text_chars("close_brackets"),
-        possessive_marks=kb.text_words("possessive_marks"),
+        party_break=party_break,
+        open_brackets=open_brackets,
+        close_brackets=close_brackets,
+        possessive_marks=possessive_marks,
         conjunctions=kb.text_words("conjunctions"),
-        until_marks=kb.text_words("until_marks"),
-        non_actor_categories=kb.text_words("non_actor_categories"),
-        list_words=kb.text_words("list_words"),
+        until_marks=until_marks,
+        non_actor_categories=non_actor,
+        list_words=list_words,
+        clause_break_re=char_class(clause_break),
+        party_break_re=char_class(party_break),
+        bracket_re=char_class(open_brackets),
+        possessive_words=tuple(sorted(possessive_marks)),
+        until_words=tuple(sorted(until_marks)),
+        list_word_tuple=tuple(sorted(list_words)),
+        bystander_ids=frozenset(o.id for o in kb.organizations.values() if o.category in non_actor),
     )

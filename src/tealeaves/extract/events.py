@@ -13,21 +13,25 @@ that hold cues (extract/windows.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.cue_hits import Reading, admitted_readings
-from tealeaves.extract.dyads import Dyad, Setting, read_dyads
+from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
+from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
 from tealeaves.extract.parties import Party, PartyMap, find_parties
-from tealeaves.extract.windows import cue_windows, find_in_windows
+from tealeaves.extract.windows import cue_windows, longest_first, scan_many
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.phrases import PhraseIndex
+from tealeaves.knowledge.schema import EventCueEntry, ModalityCueEntry, PartyWordEntry
 from tealeaves.model import (
     DateRef,
     Document,
@@ -38,6 +42,7 @@ from tealeaves.model import (
     Quantity,
 )
 from tealeaves.text.normalize import make_view
+from tealeaves.text.scan import PhraseMatch
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +69,22 @@ class _Context:
     conditions: frozenset[Clause]
     parties_by_sentence: dict[int, list[Party]]
     marks_by_sentence: dict[int, list[ModalMark]]
-    list_words: frozenset[str]
+    list_words: tuple[str, ...]
+
+
+class _Where(NamedTuple):
+    """What the readings of one clause share: its sentence's clauses and span, the sentence's
+    parties (as written, and as actors: both-sides words resolved) and modality marks, whether the
+    clause opens with a list word, and its trimmed evidence range."""
+
+    sentence_clauses: tuple[Clause, ...]
+    sentence: tuple[int, int]
+    parties: list[Party]
+    actors: list[Party]
+    clause_parties: dict[Clause, list[Party]]
+    marks: list[ModalMark]
+    listing: bool
+    evidence: tuple[int, int]
 
 
 def extract_events(
@@ -90,52 +110,92 @@ def extract_events(
         return ()
     lang = "en" if doc.meta.lang.startswith("en") else "zh"
     view = make_view(doc.text)
-    hits = [h for h in find_in_windows(view, kb.event_cue_index, ((0, len(view.text)),)) if any(e.lang == lang for e in h.payloads)]
+    langs = _phrase_langs(kb.event_cue_index)
+    # one pass finds the cue phrases and, for the windows they open, the party and modality words
+    scan = scan_many(view, (kb.event_cue_index, kb.party_word_index, kb.modality_cue_index))
+    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.matches(0)) if lang in langs[h.phrase]]
     if not hits:
         return ()
-    windows = cue_windows(doc, (h.start for h in hits))
+    cue_starts = [h.start for h in hits]
     starts = [s.span.start for s in doc.sentences]
-    clauses = ClauseMap(doc, kb, _sentences_of(starts, (h.start for h in hits)))
-    parties = find_parties(doc, view, kb, mentions, lang, [h.start for h in hits], windows)
+    windows = cue_windows(doc, cue_starts, starts=starts)
+    clauses = ClauseMap(doc, kb, _sentences_of(starts, cue_starts))
+    words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
+    parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
+    modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
     marks = find_modal_marks(
-        view, kb, lang, windows, taken=[(h.start, h.end) for h in hits], object_markers=parties.used_markers
+        view,
+        kb,
+        lang,
+        windows,
+        taken=[(h.start, h.end) for h in hits],
+        object_markers=parties.used_markers,
+        words=modal_words,
     )
     by_clause = admitted_readings(doc, view.text, hits, clauses, lang)
+    classes = event_text(kb)
     ctx = _Context(
         doc=doc,
         lang=lang,
         clauses=clauses,
         parties=parties,
         pair=parties.pair,
-        dates=EventDates(dates, published=doc.meta.published, text=doc.text, until_marks=event_text(kb).until_marks),
+        dates=EventDates(dates, published=doc.meta.published, text=doc.text, until_marks=classes.until_marks),
         first_cue={c: min(r.start for r in rs) for c, rs in by_clause.items()},
         conditions=frozenset(
             c for m in marks if m.entry.scope == "condition" for c in [clauses.at(m.start)] if c is not None
         ),
-        parties_by_sentence=_by_sentence(starts, parties.parties, lambda p: p.start),
-        marks_by_sentence=_by_sentence(starts, marks, lambda m: m.start),
-        list_words=event_text(kb).list_words,
+        parties_by_sentence=_by_sentence(starts, parties.parties, _party_start),
+        marks_by_sentence=_by_sentence(starts, marks, _mark_start),
+        list_words=classes.list_word_tuple,
     )
     content_from = _content_starts(by_clause)
+    actors_by_sentence: dict[int, tuple[list[Party], dict[Clause, list[Party]]]] = {}
+    no_content = len(doc.text)
     coded: list[Coded] = []
     for clause, readings in by_clause.items():
+        k = clause.sentence
+        if k not in actors_by_sentence:
+            sentence_actors = actors(ctx.parties_by_sentence.get(k, []), ctx.pair)
+            actors_by_sentence[k] = (sentence_actors, by_clause_parties(sentence_actors, clauses.in_sentence(k)))
+        where = _where(ctx, clause, *actors_by_sentence[k])
         overridden = {t for r in readings for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
-        cue_starts = [r.start for r in readings]
+        cue_starts_here = [r.start for r in readings]
+        content = content_from.get(k, no_content)
         for r in readings:
             if r.entry.type in overridden:
                 continue
-            if r.start > content_from.get(clause.sentence, len(doc.text)) and not r.entry.content_after:
+            if r.start > content and not r.entry.content_after:
                 continue  # the content of a request, not an act
-            for c in _read(r, clause, ctx, cue_starts):
-                if (c.type, c.source, c.target) not in seen:
-                    seen.add((c.type, c.source, c.target))
+            for c in _read(r, clause, ctx, where, cue_starts_here):
+                key = (c.type, c.source, c.target)
+                if key not in seen:
+                    seen.add(key)
                     coded.append(c)
-    coded.sort(key=lambda c: c.evidence[0])
+    coded.sort(key=_evidence_start)
     return merge_events(doc, coded)
 
 
-def _sentences_of(starts: list[int], positions: Iterable[int]) -> set[int]:
+@functools.cache
+def _phrase_langs(index: PhraseIndex[EventCueEntry]) -> dict[str, frozenset[str]]:
+    """Cue phrase -> the languages of its entries; an index never changes once loaded."""
+    return {p: frozenset(e.lang for e in index.lookup(p)) for p in index.phrases()}
+
+
+def _party_start(p: Party) -> int:
+    return p.start
+
+
+def _mark_start(m: ModalMark) -> int:
+    return m.start
+
+
+def _evidence_start(c: Coded) -> int:
+    return c.evidence[0]
+
+
+def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
     out: set[int] = set()
     for pos in positions:
         k = bisect.bisect_right(starts, pos) - 1
@@ -148,7 +208,10 @@ def _by_sentence(starts: list[int], items: Sequence[T], position: Callable[[T], 
     out: dict[int, list[T]] = {}
     for item in items:
         k = bisect.bisect_right(starts, position(item)) - 1
-        out.setdefault(k, []).append(item)
+        if k in out:
+            out[k].append(item)
+        else:
+            out[k] = [item]
     return out
 
 
@@ -162,19 +225,31 @@ def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
     return out
 
 
-def _read(r: Reading, clause: Clause, ctx: _Context, clause_cues: Sequence[int]) -> list[Coded]:
+def _where(ctx: _Context, clause: Clause, sentence_actors: list[Party], clause_parties: dict[Clause, list[Party]]) -> _Where:
+    sentence_clauses = ctx.clauses.in_sentence(clause.sentence)
+    return _Where(
+        sentence_clauses=sentence_clauses,
+        sentence=(sentence_clauses[0].start, sentence_clauses[-1].end),
+        parties=ctx.parties_by_sentence.get(clause.sentence, []),
+        actors=sentence_actors,
+        clause_parties=clause_parties,
+        marks=ctx.marks_by_sentence.get(clause.sentence, []),
+        listing=_opens_list(ctx, clause),
+        evidence=_trim(ctx.doc.text, clause.start, clause.end),
+    )
+
+
+def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues: Sequence[int]) -> list[Coded]:
     """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
     hypothetical or a party cannot be read."""
     entry = r.entry
-    sentence_clauses = ctx.clauses.in_sentence(clause.sentence)
-    sentence = (sentence_clauses[0].start, sentence_clauses[-1].end)
     modality = read_modality(
         (r.start, r.end),
         clause,
-        ctx.marks_by_sentence.get(clause.sentence, []),
+        where.marks,
         ctx.clauses,
         negatable=entry.negatable,
-        other_cues=[c for c in clause_cues if c != r.start],
+        other_cues=clause_cues,
     )
     if modality is None:
         return []
@@ -185,36 +260,37 @@ def _read(r: Reading, clause: Clause, ctx: _Context, clause_cues: Sequence[int])
         if modality == Modality.CONDITIONAL:
             return []  # a speech act inside a condition was not made
         modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
+    bare = ctx.parties.bare_passives
     setting = Setting(
-        sentence_clauses=sentence_clauses,
+        sentence_clauses=where.sentence_clauses,
         first_cue=ctx.first_cue,
         conditions=ctx.conditions,
         lang=ctx.lang,
-        agentless=any(clause.start <= end <= r.start for end in ctx.parties.bare_passives),
-        listing=_opens_list(ctx, clause),
+        agentless=bool(bare) and any(clause.start <= end <= r.start for end in bare),
+        listing=where.listing,
+        clause_parties=where.clause_parties,
     )
-    sentence_parties = ctx.parties_by_sentence.get(clause.sentence, [])
-    dyads = read_dyads((r.start, r.end), entry, clause, setting, sentence_parties, ctx.pair, r.needs_at)
+    dyads = read_dyads((r.start, r.end), entry, clause, setting, where.actors, ctx.pair, r.needs_at)
     if not dyads:
         return []
     explicit = modality != Modality.ASSERTED
     voiced = Modality.PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
-    date, level = ctx.dates.find((r.start, r.end), clause, sentence, modality, voiced=voiced)
+    date, level = ctx.dates.find((r.start, r.end), clause, where.sentence, modality, voiced=voiced)
     firm = level in ("clause", "sentence") and not voiced
     to_come = date is not None and ctx.dates.is_future(date) and not ctx.dates.ends_period(date, clause)
     if modality == Modality.ASSERTED and firm and to_come:
         modality, explicit = Modality.PLANNED, True  # a date still to come: announced, not done
-    evidence = _trim(ctx.doc.text, clause.start, clause.end)
-    place = _place_for(r.start, clause, sentence_parties)
+    place = _place_for(r.start, clause, where.parties)
+    rank = _RANKS.get(level or "", 0)
     return [
-        Coded(etype, src, tgt, modality, date, place, (r.start, r.end), evidence, _RANKS.get(level or "", 0), explicit, clause.sentence)
+        Coded(etype, src, tgt, modality, date, place, (r.start, r.end), where.evidence, rank, explicit, clause.sentence)
         for src, tgt in dyads
     ]
 
 
 def _opens_list(ctx: _Context, clause: Clause) -> bool:
     head = ctx.doc.text[clause.start : clause.start + 16].lstrip().lower()
-    return any(head.startswith(w) for w in ctx.list_words)
+    return head.startswith(ctx.list_words)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ does a cue in an open question (是否, whether). Precedence: condition, then ne
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.windows import find_in_windows
@@ -17,13 +17,13 @@ from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import ModalityCueEntry
 from tealeaves.model import Modality
 from tealeaves.text.normalize import View
+from tealeaves.text.scan import PhraseMatch
 
 _CONDITION_REACH = 2
 """How many clauses after a condition word its consequence may run (see read_modality)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ModalMark:
+class ModalMark(NamedTuple):
     """A modality word at ``[start, end)`` and the entry it belongs to."""
 
     start: int
@@ -40,19 +40,25 @@ def find_modal_marks(
     *,
     taken: Sequence[tuple[int, int]],
     object_markers: frozenset[int],
+    words: Sequence[PhraseMatch[ModalityCueEntry]] | None = None,
 ) -> tuple[ModalMark, ...]:
     """Every modality word of ``lang`` in the ``windows`` of ``view`` that is not part of a cue phrase (``taken``: 会 in
     会谈 is no future marker) and passes its ``not_before``/``not_after`` lists.
 
     An ``object_marker`` word (将 used as 把) is skipped where it marked an object (``object_markers``:
     将三家美国企业列入清单).
+
+    ``words`` are the modality words inside the windows (longest first, no overlaps) when the
+    caller has scanned for them already; they are scanned here when None.
     """
     covered: set[int] = set()
     for a, b in taken:
         covered.update(range(a, b))
     text = view.text
     out: list[ModalMark] = []
-    for match in find_in_windows(view, kb.modality_cue_index, windows):
+    if words is None:
+        words = find_in_windows(view, kb.modality_cue_index, windows)
+    for match in words:
         overlaps = any(i in covered for i in range(match.start, match.end))
         for entry in match.payloads:
             if entry.lang != lang or (overlaps and entry.scope != "after"):
@@ -83,8 +89,8 @@ def read_modality(
     A condition reaches the clause it opens (cues after the word are hypothetical, cues before it
     are its consequence: "tariffs will go into effect if China refuses"), the two clauses after it
     ("如果美方一意孤行，继续损害中方利益，中方必将奉陪到底") and the clause before it; inside one
-    clause it attaches to the nearest cue before it (``other_cues`` are the clause's other cue
-    starts: in "pushing back against the threat to impose tariffs if ..." only the threat is
+    clause it attaches to the nearest cue before it (``other_cues`` are the clause's cue starts,
+    the cue's own among them or not: in "pushing back against the threat to impose tariffs if ..." only the threat is
     conditional).
     ``negatable`` False is for cues that are denials themselves (否认, reject): a negation word
     before them does not turn the denial into a negated event.

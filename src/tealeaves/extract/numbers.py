@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from tealeaves.knowledge.phrases import fold_phrase
 
@@ -130,8 +130,17 @@ NUMBER_RE = re.compile(
 """One pass over a matching view (lower-cased, half-width, simplified) finds every number-shaped run."""
 
 
-@dataclass(frozen=True)
-class NumberRun:
+_DIGIT_START = re.compile(rf"[\d{_ZH_NUM_CLASS}]")
+"""Where a run of the first two kinds can start: a digit or a Chinese numeral."""
+
+_WORD_START = re.compile(
+    "|".join(f"{re.escape(w)}(?<!\\w{re.escape(w)})" for w in sorted([*EN_WORDS, "hundred"], key=len, reverse=True))
+)
+"""Where an English number word starts a word (``\\b`` checked after the word, so that every
+alternative starts with a literal and ``re`` skips ahead to a possible first letter in C)."""
+
+
+class NumberRun(NamedTuple):
     """A number-shaped run of a view at ``[start, end)``; ``text`` is the view's text there."""
 
     start: int
@@ -144,12 +153,32 @@ def find_numbers(view_text: str) -> list[NumberRun]:
 
     Runs are candidates only: ``三年``'s 三 and ``第六轮``'s 六 are found too, and the quantity
     extractor keeps a run only when a unit follows it (or precedes it, as in $50 or 百分之二十).
+    The runs are those of ``NUMBER_RE.finditer``; ``NUMBER_RE`` is tried only where a run can
+    start (a digit, a numeral or an English number word), which two fast scans find.
 
     Example::
 
         [r.text for r in find_numbers("采购1200万吨大豆和12 million tons")]  # ['1200万', '12 million']
     """
-    return [NumberRun(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(view_text)]
+    digit_at, word_at, match = _DIGIT_START.search, _WORD_START.search, NUMBER_RE.match
+    out: list[NumberRun] = []
+    digit, word = digit_at(view_text), word_at(view_text)
+    while digit is not None or word is not None:
+        if digit is not None and (word is None or digit.start() < word.start()):
+            start = digit.start()
+        else:
+            assert word is not None  # the loop runs while one of them is left
+            start = word.start()
+        m = match(view_text, start)
+        pos = start + 1
+        if m is not None:
+            pos = m.end()
+            out.append(NumberRun(start, pos, m.group()))
+        if digit is not None and digit.start() < pos:
+            digit = digit_at(view_text, pos)
+        if word is not None and word.start() < pos:
+            word = word_at(view_text, pos)
+    return out
 
 
 def split_scale(text: str) -> tuple[str, int]:

@@ -45,7 +45,7 @@ def resolve_roles(scan: Scan, found: list[Found]) -> list[Found]:
             named_in.setdefault(sentence_of(starts, f.start), set()).add(f.actor_id)
     out: list[Found] = []
     for i, m in enumerate(matches):
-        pr = scan.profile(m)
+        pr = scan.profiles[i]
         roles = pr.roles
         if not roles or pr.persons or pr.members:
             continue
@@ -81,9 +81,8 @@ def _names_follow(scan: Scan, i: int) -> bool:
     m, text = scan.matches[i], scan.doc.text
     if i + 1 < len(scan.matches):
         gap = scan.gap(i, i + 1)
-        nxt = scan.matches[i + 1]
         if len(gap) <= 2 and all(c in _JOINERS for c in gap):
-            pr = scan.profile(nxt)
+            pr = scan.profiles[i + 1]
             if pr.persons or pr.members:
                 return True
     return text[m.end - 1].isascii() and text[m.end - 1].isalpha() and re.match(r" [A-Z][a-z]", text[m.end : m.end + 3]) is not None
@@ -94,20 +93,19 @@ def _apposition(scan: Scan, i: int) -> bool:
     of the Treasury", "贝森特（美国财长）")."""
     if i == 0:
         return False
-    return scan.gap(i - 1, i).strip() in _APPOSITION and bool(scan.profile(scan.matches[i - 1]).persons)
+    return scan.gap(i - 1, i).strip() in _APPOSITION and bool(scan.profiles[i - 1].persons)
 
 
 def _blocked(scan: Scan, m: Match) -> bool:
     """A blocker word right before the descriptor: 副总理, 前总统, "Vice Premier", "former President"."""
-    blocker = scan.cues.blocker
-    return blocker is not None and blocker.search(scan.vtext, max(0, m.start - LOOKBACK), m.start) is not None
+    return scan.cue_before("blocker", max(0, m.start - LOOKBACK), m.start)
 
 
 def _state_before(scan: Scan, i: int) -> str | None:
     """The state written right before a bare descriptor ("China's Finance Minister"), or None."""
     if i == 0 or scan.gap(i - 1, i).strip() not in _POSSESSIVE or len(scan.gap(i - 1, i)) > 3:
         return None
-    return scan.profile(scan.matches[i - 1]).state_word
+    return scan.profiles[i - 1].state_word
 
 
 def titled_unknown_names(scan: Scan) -> list[Found]:

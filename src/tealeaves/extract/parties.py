@@ -12,28 +12,34 @@ destination of a visit.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.schema import PartyWordEntry
 from tealeaves.model import Document, Mention, MentionKind
 from tealeaves.text.normalize import View, make_view
-from tealeaves.text.scan import find_phrases
+from tealeaves.text.scan import PhraseMatch, find_phrases
 
 Role = Literal["plain", "target", "source", "counterpart", "pair", "both", "other", "topic", "pronoun"]
 
+_Marker = tuple[int, int, Role, int]
+"""start, end, role, window"""
 
-@dataclass(frozen=True, slots=True)
-class Party:
+
+class Party(NamedTuple):
     """A state-naming stretch ``[start, end)``: one state, two for a pair (in written order), none
     for a both-sides word not yet resolved or an ``other`` word (对方: the other side).
 
     ``place`` marks a location mention (a venue or a visit's destination); ``name`` is its English
-    name, for the event's place. ``group`` numbers parties joined by conjunctions.
+    name, for the event's place. ``group`` numbers parties joined by conjunctions. A tuple, because
+    a document builds many of them; compare parties by identity (``is``), not by value.
     """
 
     start: int
@@ -59,6 +65,35 @@ class PartyMap:
     pair: tuple[str, str] | None
 
 
+class _WordRule(NamedTuple):
+    """What a party word does in one language: name parties (``states`` or a both/other ``role``),
+    stand for a person (``pronoun``) or mark the role of the party after it (``marker``)."""
+
+    kind: Literal["party", "pronoun", "marker"]
+    states: tuple[str, ...]
+    role: Role
+    window: int
+
+
+@functools.cache
+def _word_rules(kb: KnowledgeBase, lang: str) -> dict[str, _WordRule]:
+    """Folded phrase -> the rule of its first entry in ``lang`` (the others are never read), built
+    once per knowledge base and language."""
+    out: dict[str, _WordRule] = {}
+    for phrase in kb.party_word_index.phrases():
+        for entry in kb.party_word_index.lookup(phrase):
+            if entry.lang != lang:
+                continue
+            if entry.states or entry.role in ("both", "other"):
+                out[phrase] = _WordRule("party", entry.states, entry.role, entry.window)
+            elif entry.role == "pronoun":
+                out[phrase] = _WordRule("pronoun", (), entry.role, entry.window)
+            else:
+                out[phrase] = _WordRule("marker", (), entry.role, entry.window)
+            break
+    return out
+
+
 def find_parties(
     doc: Document,
     view: View,
@@ -67,63 +102,77 @@ def find_parties(
     lang: str,
     cue_starts: Sequence[int],
     windows: Sequence[tuple[int, int]],
+    *,
+    words: Sequence[PhraseMatch[PartyWordEntry]] | None = None,
 ) -> PartyMap:
     """Every party in ``doc``, sorted by position, with roles from the markers before them. Party
-    words and markers are looked for only in ``windows`` (the sentences with cues); mentions count
-    everywhere, so that the article's main states are known.
+    words and markers are looked for only in ``windows`` (the sentences with cues, sorted and
+    disjoint); mentions count everywhere, so that the article's main states are known.
 
     A marker does not reach past a cue (``cue_starts``): in 将增购美国大豆 the 将 is a future tense,
     not the object marker of 美国.
 
     Overlaps between a mention and a party word go to the longer one (对中国大陆 over 中国), so one
     stretch of text is one party. Returns an empty map when nothing names a state.
+
+    ``words`` are the party words inside the windows (overlapping, by position) when the caller
+    has scanned for them already; they are scanned here when None.
     """
     found: list[Party] = []
-    words: list[Party] = []
+    named: list[Party] = []
     counts: Counter[str] = Counter()
     classes = event_text(kb)
-    bystanders = classes.non_actor_categories
+    bystanders = classes.bystander_ids
     window_starts = [a for a, _ in windows]
+    place_kind, person_kind = MentionKind.PLACE, MentionKind.PERSON
+    first: dict[str, int] = {}  # where each state is first named, for ties between the main states
     for m in mentions:
-        if not m.state:
+        state = m.state
+        if not state:
             continue
-        org = kb.organizations.get(m.actor_id or "")
-        if org is not None and org.category in bystanders:
-            continue
-        place = m.kind == MentionKind.PLACE
-        if not place:
-            counts[m.state] += 1
         span = m.evidence.span
-        k = bisect.bisect_right(window_starts, span.start) - 1
+        start = span.start
+        if state not in first:
+            first[state] = start
+        if m.actor_id in bystanders:
+            continue
+        kind = m.kind
+        place = kind == place_kind
+        if not place:
+            counts[state] += 1
+        k = bisect.bisect_right(window_starts, start) - 1
         if k >= 0 and span.end <= windows[k][1]:
-            person = m.kind == MentionKind.PERSON
-            found.append(Party(span.start, span.end, (m.state,), place=place, name=m.name, person=person))
-    markers: list[tuple[int, int, Role, int]] = []
+            found.append(Party(start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind))
+    markers: list[_Marker] = []
     pronouns: list[tuple[int, int]] = []
-    for match in find_in_windows(view, kb.party_word_index, windows, overlapping=True):
-        for entry in match.payloads:
-            if entry.lang != lang:
-                continue
-            if entry.states or entry.role in ("both", "other"):
-                words.append(Party(match.start, match.end, entry.states, entry.role))
-                counts.update(entry.states)
-            elif entry.role == "pronoun":
-                pronouns.append((match.start, match.end))
-            else:
-                markers.append((match.start, match.end, entry.role, entry.window))
-            break
+    rules = _word_rules(kb, lang)
+    if words is None:
+        words = find_in_windows(view, kb.party_word_index, windows, overlapping=True)
+    for match in words:
+        rule = rules.get(match.phrase)
+        if rule is None:
+            continue
+        if rule.kind == "party":
+            named.append(Party(match.start, match.end, rule.states, rule.role))
+            for named_state in rule.states:
+                counts[named_state] += 1
+        elif rule.kind == "pronoun":
+            pronouns.append((match.start, match.end))
+        else:
+            markers.append((match.start, match.end, rule.role, rule.window))
     for title_state in _title_states(doc, kb):
         counts[title_state] += _TITLE_WEIGHT
     markers = _outermost(markers)
-    found += _resolve_pronouns(pronouns, markers, found)
-    breaks = classes.party_break
-    parties = _join_neighbours(doc.text, _longest_first(found, words), markers, breaks, lang)
-    pair = _top_two(counts, mentions)
+    if pronouns:
+        found += _resolve_pronouns(pronouns, markers, found)
+    parties = _join_neighbours(doc.text, _longest_first(found, named), markers, classes.party_break_re, lang)
+    pair = _top_two(counts, first)
     parties = _resolve_both(parties, pair)
-    possessive_marks = tuple(classes.possessive_marks)
-    parties = [replace(p, possessive=True) if doc.text.startswith(possessive_marks, p.end) else p for p in parties]
-    marked, used, bare = _apply_markers(doc.text, parties, markers, breaks, sorted(cue_starts))
-    grouped = _group(doc.text, marked, classes.conjunctions)
+    text = doc.text
+    possessive_marks = classes.possessive_words
+    parties = [p._replace(possessive=True) if text.startswith(possessive_marks, p.end) else p for p in parties]
+    marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts))
+    grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
 
 
@@ -159,9 +208,7 @@ def _title_states(doc: Document, kb: KnowledgeBase) -> list[str]:
     return out
 
 
-def _resolve_pronouns(
-    pronouns: list[tuple[int, int]], markers: list[tuple[int, int, Role, int]], found: list[Party]
-) -> list[Party]:
+def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[_Marker], found: list[Party]) -> list[Party]:
     """A personal pronoun (他, she) stands for the last person named before it, if one was named
     shortly before (a form naming two people at once, 川习会, names no one person); inside a longer
     word (其他, 吉他: topic entries) it is no pronoun."""
@@ -177,39 +224,93 @@ def _resolve_pronouns(
     return out
 
 
-def _outermost(markers: list[tuple[int, int, Role, int]]) -> list[tuple[int, int, Role, int]]:
+def _outermost(markers: list[_Marker]) -> list[_Marker]:
     """Drop markers inside a longer one (对 inside 对于). Markers are a few characters long, so only
     those starting a few characters earlier can hold one."""
     ordered = sorted(markers)
-    starts = [m[0] for m in ordered]
-    out: list[tuple[int, int, Role, int]] = []
-    for m in ordered:
-        lo = bisect.bisect_left(starts, m[0] - 8)
-        hi = bisect.bisect_right(starts, m[0])
-        if not any(o[1] >= m[1] and o[1] - o[0] > m[1] - m[0] for o in ordered[lo:hi]):
-            out.append(m)
+    n = len(ordered)
+    out: list[_Marker] = []
+    for i, m in enumerate(ordered):
+        start, end = m[0], m[1]
+        # the candidates: markers starting at most 8 characters before this one, or with it
+        j = i - 1
+        while j >= 0 and ordered[j][0] >= start - 8 and not _holds(ordered[j], start, end):
+            j -= 1
+        if j >= 0 and ordered[j][0] >= start - 8:
+            continue
+        j = i + 1
+        while j < n and ordered[j][0] == start and not _holds(ordered[j], start, end):
+            j += 1
+        if j < n and ordered[j][0] == start:
+            continue
+        out.append(m)
     return out
+
+
+def _holds(outer: _Marker, start: int, end: int) -> bool:
+    """Whether ``outer`` holds the marker ``[start, end)`` starting at or after its own start:
+    it reaches as far and is longer."""
+    return outer[1] >= end and outer[1] - outer[0] > end - start
 
 
 def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
     """Resolve overlaps: the longer stretch wins; on a tie the mention beats the party word (对中国:
-    the marker 对 and the mention 中国, not the word 对中)."""
+    the marker 对 and the mention 中国, not the word 对中).
+
+    Only stretches that overlap can exclude each other, so the choice runs inside each run of
+    chained overlaps; a stretch that overlaps nothing stands.
+    """
     if not words:
-        return sorted(mentioned, key=lambda p: p.start)
+        return sorted(mentioned, key=_start)
+    ranked = sorted([(p, 0) for p in mentioned] + [(p, 1) for p in words], key=_ranked_start)
+    out: list[Party] = []
+    run: list[tuple[Party, int]] = []
+    reach = -1
+    for item in ranked:
+        p = item[0]
+        if p.start >= reach and run:
+            _settle(run, out)
+            run = []
+        run.append(item)
+        if p.end > reach:
+            reach = p.end
+    if run:
+        _settle(run, out)
+    return out
+
+
+def _settle(run: list[tuple[Party, int]], out: list[Party]) -> None:
+    """Append to ``out`` the stretches of one run of chained overlaps that stand, by position."""
+    if len(run) == 1:
+        out.append(run[0][0])
+        return
     taken: list[Party] = []
-    occupied: set[int] = set()
-    ranked = [(p, 0) for p in mentioned] + [(p, 1) for p in words]
-    for p, _ in sorted(ranked, key=lambda x: (-(x[0].end - x[0].start), x[1], x[0].start, x[0].place)):
-        if p.start in occupied or (p.end - 1) in occupied or any(i in occupied for i in range(p.start + 1, p.end - 1)):
+    occupied: list[tuple[int, int]] = []
+    for p, _ in sorted(run, key=_rank):
+        a, b = p.start, p.end
+        if a < b and any(a < t1 and t0 < b for t0, t1 in occupied):
             continue
         taken.append(p)
-        occupied.update(range(p.start, p.end))
-    return sorted(taken, key=lambda p: p.start)
+        if a < b:
+            occupied.append((a, b))
+    taken.sort(key=_start)
+    out.extend(taken)
 
 
-def _join_neighbours(
-    text: str, parties: list[Party], markers: list[tuple[int, int, Role, int]], breaks: frozenset[str], lang: str
-) -> list[Party]:
+def _ranked_start(x: tuple[Party, int]) -> int:
+    return x[0].start
+
+
+def _start(p: Party) -> int:
+    return p.start
+
+
+def _rank(x: tuple[Party, int]) -> tuple[int, int, int, bool]:
+    p = x[0]
+    return p.start - p.end, x[1], p.start, p.place
+
+
+def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], lang: str) -> list[Party]:
     """Join a run of mentions of one state into one party: 美国总统特朗普, U.S. Treasury Secretary Scott
     Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
     of it. Only a short gap without a clause mark or a role marker may separate them."""
@@ -219,18 +320,16 @@ def _join_neighbours(
     for p in parties:
         if out:
             prev = out[-1]
-            gap = text[prev.end : p.start]
-            k = bisect.bisect_left(marker_starts, prev.end)
             if (
                 prev.states == p.states
                 and len(p.states) == 1
                 and prev.role == p.role == "plain"
                 and prev.place == p.place
-                and len(gap) <= limit
-                and not any(ch in breaks for ch in gap)
-                and not (k < len(marker_starts) and marker_starts[k] < p.start)
+                and p.start - prev.end <= limit  # (negative for overlapping mentions, like an empty gap)
+                and breaks.search(text, prev.end, p.start) is None
+                and not _cue_between(marker_starts, prev.end, p.start)
             ):
-                out[-1] = replace(prev, end=p.end, name=prev.name or p.name)
+                out[-1] = prev._replace(end=p.end, name=prev.name or p.name)
                 continue
         out.append(p)
     return out
@@ -241,15 +340,17 @@ def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Pa
     when both were among the last four states named before it and one of them among the last two;
     else the last two named (两国领导人 after 墨西哥和加拿大); at the start of an article, nobody yet
     (the main states stand in later)."""
+    if not any(p.role == "both" for p in parties):
+        return parties  # the recent states matter only to both-sides words
     out: list[Party] = []
     recent: list[str] = []
     for p in parties:
         if p.role == "both":
             last_two = recent[-2:]
             if pair is not None and set(pair) <= set(recent[-4:]) and (set(last_two) & set(pair)):
-                p = replace(p, states=pair)
+                p = p._replace(states=pair)
             elif len(recent) >= 2:
-                p = replace(p, states=(recent[-2], recent[-1]))
+                p = p._replace(states=(recent[-2], recent[-1]))
         elif not p.place:
             for s in p.states:
                 if s in recent:
@@ -260,7 +361,7 @@ def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Pa
 
 
 def _apply_markers(
-    text: str, parties: list[Party], markers: list[tuple[int, int, Role, int]], breaks: frozenset[str], cues: list[int]
+    text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], cues: list[int]
 ) -> tuple[tuple[Party, ...], frozenset[int], frozenset[int]]:
     """Give each party the role of the nearest marker ending at most ``window`` characters before
     it, with no clause mark between (a marker inside a party's own name does not count)."""
@@ -276,7 +377,7 @@ def _apply_markers(
         reachable = (
             party is not None
             and party.start - m_end <= window
-            and not any(ch in breaks for ch in text[m_end : party.start])
+            and breaks.search(text, m_end, party.start) is None
             and not _cue_between(cues, m_end, party.start)
         )
         if party is None or not reachable:
@@ -287,7 +388,7 @@ def _apply_markers(
             continue
         if party.role in ("plain", "target", "source", "counterpart", "pair", "both") and party.states and not party.place:
             new_role: Role = role
-            out[k] = replace(party, role=new_role)
+            out[k] = party._replace(role=new_role)
             owner[k] = m_start
     return tuple(out), frozenset(owner.values()), frozenset(bare)
 
@@ -302,27 +403,25 @@ def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) 
     out = list(parties)
     group = 0
     for i in range(1, len(out)):
+        if out[i].place or out[i - 1].place:
+            continue
         gap = text[out[i - 1].end : out[i].start].strip()
-        if gap and gap.lower() in conjunctions and not out[i].place and not out[i - 1].place:
+        if gap and gap.lower() in conjunctions:
             if out[i - 1].group is None:
                 group += 1
-                out[i - 1] = replace(out[i - 1], group=group)
+                out[i - 1] = out[i - 1]._replace(group=group)
             role = out[i].role
             if role == "plain" and out[i - 1].role in ("target", "source", "counterpart"):
                 role = out[i - 1].role
-            out[i] = replace(out[i], group=out[i - 1].group, role=role)
+            out[i] = out[i]._replace(group=out[i - 1].group, role=role)
     return tuple(out)
 
 
-def _top_two(counts: Counter[str], mentions: Sequence[Mention]) -> tuple[str, str] | None:
+def _top_two(counts: Mapping[str, int], first: Mapping[str, int]) -> tuple[str, str] | None:
     """The article's two most-named states (ties: first named first), or None when fewer than two
     states are named. Counterpart inference uses it: in a US-China article, an act of one side
     with no named object is taken to be directed at the other."""
     if len(counts) < 2:
         return None
-    first: dict[str, int] = {}
-    for m in mentions:
-        if m.state and m.state not in first:
-            first[m.state] = m.evidence.span.start
     ranked = sorted(counts, key=lambda s: (-counts[s], first.get(s, 1 << 62)))
     return ranked[0], ranked[1]

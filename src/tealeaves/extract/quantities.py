@@ -33,8 +33,19 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
-from tealeaves.extract.numbers import APPROX_MARKS, find_numbers, parse_decimal, split_scale
-from tealeaves.extract.quantity_context import BOUND_BEFORE, RATE_AFTER, RATE_BEFORE, Context, weight
+from tealeaves.extract.numbers import (
+    APPROX_MARKS,
+    find_numbers,
+    parse_decimal,
+    split_scale,
+)
+from tealeaves.extract.quantity_context import (
+    BOUND_BEFORE,
+    RATE_AFTER,
+    RATE_BEFORE,
+    Context,
+    weight,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import CommodityEntry, UnitEntry
 from tealeaves.model import Document, Quantity
@@ -133,6 +144,8 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     cut = ctx.doc.text.find("\N{FULLWIDTH COMMA}", start, end)  # 1，200 is two clauses, not 1200
     if cut > start:
         end, text = cut, text[: cut - start]
+    if not _unit_or_range_may_touch(ctx, start, end):
+        return None
     if not text[0].isascii() and ctx.cue_ending(start, "vague", "before") is not None:
         return None  # 数百万吨, 几十亿美元: no amount
     prefix_end = start - 1 if start > 0 and vt[start - 1] == " " else start
@@ -171,6 +184,24 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
         if prefix[1].unit == unit.unit:
             span_start = prefix[0]
     return _Reading(span_start, start, end, span_end, clean.strip(), value, clean != text, unit, unit_start, unit_end)
+
+
+def _unit_or_range_may_touch(ctx: Context, start: int, end: int) -> bool:
+    """False when the lookups of ``_read`` must all come back empty for the run ``[start, end)``:
+    no suffix unit can start where one would be looked for (after a space or hyphen, or at the
+    run's last two characters), no prefix unit can end before it and no range joiner or ``and`` can
+    follow it. Most runs (years, days, the 一 of 一些) fail it after a few set lookups."""
+    vt, edges = ctx.view.text, ctx.edges
+    gap = _unit_gap(vt, end)
+    if vt[gap : gap + 1] in edges.suffix_first:
+        return True
+    if any(c in edges.suffix_first for c in vt[max(start, end - 2) : end]):  # 8000千克: the unit's first character
+        return True
+    after = _skip_space(vt, end)
+    if vt[after : after + 1] in edges.range_first or vt.startswith("and ", after):
+        return True
+    before = start - 1 if start > 0 and vt[start - 1] == " " else start
+    return before > 0 and vt[before - 1] in edges.prefix_last
 
 
 def _range_may_follow(ctx: Context, end: int) -> bool:

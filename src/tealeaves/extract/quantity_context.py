@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -59,30 +59,58 @@ class _Table(Generic[T]):
         self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
         self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
 
-    def starting_at(self, text: str, pos: int) -> Iterator[tuple[int, str, tuple[T, ...]]]:
+    def starting_at(self, text: str, pos: int) -> list[tuple[int, str, tuple[T, ...]]]:
         """``(end, form, payloads)`` of every form starting at ``pos``, longest first."""
-        if pos >= len(text):
-            return
-        for length in self.by_first.get(text[pos], ()):
+        lengths = self.by_first.get(text[pos]) if pos < len(text) else None
+        if lengths is None:
+            return []  # most places: no form starts with this character
+        forms = self.forms
+        out = []
+        for length in lengths:
             form = text[pos : pos + length]
-            if len(form) == length and form in self.forms:
-                yield pos + length, form, self.forms[form]
+            if len(form) == length and form in forms:
+                out.append((pos + length, form, forms[form]))
+        return out
 
-    def ending_at(self, text: str, pos: int) -> Iterator[tuple[int, str, tuple[T, ...]]]:
+    def ending_at(self, text: str, pos: int) -> list[tuple[int, str, tuple[T, ...]]]:
         """``(start, form, payloads)`` of every form ending at ``pos``, longest first."""
-        if pos <= 0:
-            return
-        for length in self.by_last.get(text[pos - 1], ()):
+        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
+        if lengths is None:
+            return []
+        forms = self.forms
+        out = []
+        for length in lengths:
             if length <= pos:
                 form = text[pos - length : pos]
-                if form in self.forms:
-                    yield pos - length, form, self.forms[form]
+                if form in forms:
+                    out.append((pos - length, form, forms[form]))
+        return out
 
 
 @functools.lru_cache(maxsize=16)
 def _table(index: PhraseIndex[Any]) -> _Table[Any]:
     """The lookup table of an index, built once: a PhraseIndex never changes after it is built."""
     return _Table(index)
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Characters that can begin or end the forms a run of digits may touch: a suffix unit's first
+    character, a prefix unit's last one and a range joiner's first one. A run touching none of them
+    cannot be a quantity, so most runs are dropped after a few set lookups."""
+
+    suffix_first: frozenset[str]
+    prefix_last: frozenset[str]
+    range_first: frozenset[str]
+
+
+@functools.lru_cache(maxsize=16)
+def _edges(units: _Table[UnitEntry], cues: _Table[QuantityCueEntry]) -> Edges:
+    return Edges(
+        suffix_first=frozenset(f[0] for f, es in units.forms.items() if any(e.position in ("suffix", "both") for e in es)),
+        prefix_last=frozenset(f[-1] for f, es in units.forms.items() if any(e.position in ("prefix", "both") for e in es)),
+        range_first=frozenset(f[0] for f, es in cues.forms.items() if any(e.role == "range" and e.position == "between" for e in es)),
+    )
 
 
 @functools.lru_cache(maxsize=16)
@@ -109,6 +137,7 @@ class Context:
     run_starts: Sequence[int]
     unit_table: _Table[UnitEntry]
     cue_table: _Table[QuantityCueEntry]
+    edges: Edges
     _sentence_starts: list[int] = field(default_factory=list)
     _commodity_cache: dict[int, list[tuple[int, int, CommodityEntry]]] = field(default_factory=dict)
     _break_cache: dict[int, list[int]] = field(default_factory=dict)
@@ -117,7 +146,8 @@ class Context:
     def build(cls, doc: Document, kb: KnowledgeBase, view: View, run_starts: Sequence[int]) -> Context:
         """Gather the indexes and the clause marks for ``doc``."""
         cues = kb.quantity_cue_index
-        ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, _table(kb.unit_index), _table(cues))
+        units, cue_table = _table(kb.unit_index), _table(cues)
+        ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, units, cue_table, _edges(units, cue_table))
         ctx._sentence_starts = [s.span.start for s in doc.sentences]
         return ctx
 

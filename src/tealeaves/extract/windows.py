@@ -1,32 +1,41 @@
 """Windows of a document worth reading closely: the sentences that hold an event cue.
 
 The event coder scans its cue phrases over the whole text once; everything else (party words, role
-markers, modality words, clause marks) is looked for only inside these windows, so the cost of a
-long article grows with its cues, not its length.
+markers, modality words, clause marks) is kept only inside these windows, so the later work on a
+long article grows with its cues, not its length. ``scan_many`` finds the phrases of several
+indexes in one pass of one automaton (the event coder's cue, party and modality words), by the
+rules of ``tealeaves.text.scan.find_phrases``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import string
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import ahocorasick_rs
 
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.model import Document
 from tealeaves.text.normalize import View
-from tealeaves.text.scan import PhraseMatch
+from tealeaves.text.scan import PhraseMatch, find_phrases
 
 T = TypeVar("T")
 
 
-def cue_windows(doc: Document, positions: Iterable[int]) -> tuple[tuple[int, int], ...]:
-    """The spans of the sentences holding ``positions``, runs of neighbouring sentences joined.
+def cue_windows(doc: Document, positions: Iterable[int], *, starts: Sequence[int] | None = None) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentences holding ``positions``, runs of neighbouring sentences joined;
+    sorted and disjoint. ``starts`` are the sentence starts, when the caller has them already.
 
     Example::
 
         cue_windows(doc, [hit.start for hit in hits])  # ((0, 57), (120, 188))
     """
-    starts = [s.span.start for s in doc.sentences]
+    if starts is None:
+        starts = [s.span.start for s in doc.sentences]
     chosen: set[int] = set()
     for pos in positions:
         k = bisect.bisect_right(starts, pos) - 1
@@ -42,40 +51,181 @@ def cue_windows(doc: Document, positions: Iterable[int]) -> tuple[tuple[int, int
     return tuple(out)
 
 
-def _wordish(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
 def find_in_windows(
     view: View, index: PhraseIndex[T], windows: Sequence[tuple[int, int]], *, overlapping: bool = False
 ) -> list[PhraseMatch[T]]:
-    """The phrases of ``index`` inside each window, with offsets of the whole text, by the rules of
-    ``tealeaves.text.scan.find_phrases`` (Latin-edged phrases on word boundaries; without
-    ``overlapping``, longer matches win, then earlier ones). Sorted by position.
+    """The phrases of ``index`` lying inside one of ``windows`` (sorted, disjoint spans such as
+    ``cue_windows`` gives), by the rules of ``tealeaves.text.scan.find_phrases``: Latin-edged
+    phrases on word boundaries; without ``overlapping``, longer matches win, then earlier ones,
+    among the matches inside the windows. Sorted by position (then end).
 
-    It walks the automaton over each window in place, so a long article with few cues costs little.
+    Example::
+
+        find_in_windows(view, kb.party_word_index, ((0, len(view.text)),), overlapping=True)
     """
-    if not len(index):
+    if not windows:
         return []
-    text = view.text
-    n = len(text)
-    found: list[PhraseMatch[T]] = []
-    for a, b in windows:
-        for end_incl, (phrase, payloads) in index.automaton.iter(text, a, b):
-            start = end_incl - len(phrase) + 1
-            end = end_incl + 1
-            if phrase[0].isascii() and _wordish(phrase[0]) and start > 0 and _wordish(text[start - 1]):
-                continue
-            if phrase[-1].isascii() and _wordish(phrase[-1]) and end < n and _wordish(text[end]):
-                continue
-            found.append(PhraseMatch(start, end, phrase, payloads))
-    if overlapping or len(found) < 2:
-        return sorted(found, key=lambda m: (m.start, m.end))
+    found = find_phrases(view, index, overlapping=True)
+    whole = len(windows) == 1 and windows[0][0] <= 0 and windows[0][1] >= len(view.text)
+    inside = found if whole else in_windows(found, windows)
+    return inside if overlapping else longest_first(inside)
+
+
+def in_windows(found: list[PhraseMatch[T]], windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[T]]:
+    """The matches of ``found`` that lie inside one of ``windows`` (sorted, disjoint), in order."""
+    if not windows:
+        return []
+    lows = [a for a, _ in windows]
+    inside: list[PhraseMatch[T]] = []
+    for m in found:
+        k = bisect.bisect_right(lows, m.start) - 1
+        if k >= 0 and m.end <= windows[k][1]:
+            inside.append(m)
+    return inside
+
+
+def _rank(m: PhraseMatch[T]) -> tuple[int, int]:
+    return m.start - m.end, m.start
+
+
+def _position(m: PhraseMatch[T]) -> tuple[int, int]:
+    return m.start, m.end
+
+
+def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
+    """Resolve overlaps among ``matches`` sorted by position: the longest wins, then the leftmost;
+    the kept ones, in position order.
+
+    Only matches that overlap can exclude each other, so the greedy choice runs inside each run of
+    chained overlaps; a match that overlaps nothing is kept as it is.
+    """
+    out: list[PhraseMatch[T]] = []
+    run: list[PhraseMatch[T]] = []
+    reach = -1
+    for m in matches:
+        if m.start >= reach and run:
+            out.extend(run if len(run) == 1 else _resolve(run))
+            run = []
+        run.append(m)
+        reach = max(reach, m.end)
+    if run:
+        out.extend(run if len(run) == 1 else _resolve(run))
+    return out
+
+
+def _resolve(run: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     taken: list[PhraseMatch[T]] = []
-    occupied: set[int] = set()
-    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        if m.start in occupied or (m.end - 1) in occupied or any(i in occupied for i in range(m.start + 1, m.end - 1)):
+    for m in sorted(run, key=_rank):
+        if all(m.end <= t.start or t.end <= m.start for t in taken):
+            taken.append(m)
+    taken.sort(key=_position)
+    return taken
+
+
+# --- several indexes, one pass -------------------------------------------------------------------
+
+_WORDISH = frozenset(string.ascii_letters + string.digits + "_")
+"""Characters that continue a Latin word: a Latin-edged phrase may not touch one."""
+
+_DFA_MAX_PHRASES = 4000
+"""Joint indexes up to this size compile to a DFA (fastest; a few MB), larger ones to an NFA."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Joint:
+    """The phrases of several indexes in one automaton: pattern number -> phrase, the indexes (by
+    number) that hold it with their payloads, and whether it starts or ends with a Latin word
+    character (then it must sit on a word boundary)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    phrases: tuple[str, ...]
+    owners: tuple[tuple[tuple[int, tuple[Any, ...]], ...], ...]
+    head: tuple[bool, ...]
+    tail: tuple[bool, ...]
+
+
+@functools.cache
+def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
+    """Compile ``indexes`` together once; indexes never change after loading, and a process holds
+    one such tuple, so the cache stays small. None when they hold no phrase."""
+    owners: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+    for k, index in enumerate(indexes):
+        for phrase in index.phrases():
+            owners.setdefault(phrase, []).append((k, index.lookup(phrase)))
+    if not owners:
+        return None
+    phrases = tuple(owners)
+    dfa = len(phrases) <= _DFA_MAX_PHRASES
+    return _Joint(
+        automaton=ahocorasick_rs.AhoCorasick(phrases, implementation=ahocorasick_rs.Implementation.DFA if dfa else None),
+        phrases=phrases,
+        owners=tuple(tuple(owners[p]) for p in phrases),
+        head=tuple(p[0] in _WORDISH for p in phrases),
+        tail=tuple(p[-1] in _WORDISH for p in phrases),
+    )
+
+
+_Occurrence = tuple[int, int, str, tuple[Any, ...]]
+"""start, end, phrase, payloads"""
+
+
+class JointScan:
+    """The phrases of several indexes found in one view (see ``scan_many``), kept as plain tuples
+    until asked for, so that matches outside the windows never become PhraseMatch objects."""
+
+    def __init__(self, found: list[list[_Occurrence]]) -> None:
+        self._found = found
+
+    def occurrences(self, k: int) -> list[tuple[int, int, str, tuple[Any, ...]]]:
+        """Every occurrence of index ``k``'s phrases as ``(start, end, phrase, payloads)``, by position."""
+        return self._found[k]
+
+    def matches(self, k: int) -> list[PhraseMatch[Any]]:
+        """Every occurrence of index ``k``'s phrases, by position (``find_phrases(overlapping=True)``)."""
+        return [PhraseMatch(a, b, phrase, payloads) for a, b, phrase, payloads in self._found[k]]
+
+    def inside(self, k: int, windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[Any]]:
+        """The occurrences of index ``k``'s phrases inside one of ``windows`` (sorted, disjoint)."""
+        if not windows:
+            return []
+        lows = [a for a, _ in windows]
+        out: list[PhraseMatch[Any]] = []
+        for a, b, phrase, payloads in self._found[k]:
+            w = bisect.bisect_right(lows, a) - 1
+            if w >= 0 and b <= windows[w][1]:
+                out.append(PhraseMatch(a, b, phrase, payloads))
+        return out
+
+
+def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
+    """For each of ``indexes``, what ``find_phrases(view, index, overlapping=True)`` gives (every
+    occurrence on word boundaries, sorted by position), from one pass over the view.
+
+    Example::
+
+        scan = scan_many(view, (kb.event_cue_index, kb.party_word_index))
+        cues, words = scan.matches(0), scan.inside(1, windows)
+    """
+    joint = _joint(indexes)
+    found: list[list[_Occurrence]] = [[] for _ in indexes]
+    if joint is None:
+        return JointScan(found)
+    text = view.text
+    try:
+        occurrences = joint.automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate: the single-index scan knows what to do
+        return JointScan(
+            [[(m.start, m.end, m.phrase, m.payloads) for m in find_phrases(view, index, overlapping=True)] for index in indexes]
+        )
+    n = len(text)
+    head, tail, owners, phrases = joint.head, joint.tail, joint.owners, joint.phrases
+    for i, start, end in occurrences:
+        if head[i] and start and text[start - 1] in _WORDISH:
             continue
-        taken.append(m)
-        occupied.update(range(m.start, m.end))
-    return sorted(taken, key=lambda m: m.start)
+        if tail[i] and end < n and text[end] in _WORDISH:
+            continue
+        for k, payloads in owners[i]:
+            found[k].append((start, end, phrases[i], payloads))
+    for items in found:
+        items.sort()  # (start, end) names one phrase, so the payloads are never compared
+    return JointScan(found)

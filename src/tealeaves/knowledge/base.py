@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -159,8 +160,8 @@ class KnowledgeBase:
         return frozenset()
 
     @cached_property
-    def date_grammars(self) -> dict[str, DateGrammar]:
-        """The date grammar of each language (data/dates.*.yaml), one compiled pattern each."""
+    def date_grammars(self) -> Mapping[str, DateGrammar]:
+        """The date grammar of each language (data/dates.*.yaml), each compiled on first lookup."""
         return compile_date_grammars(self.entries("dates", DateEntry))
 
     @cached_property

@@ -84,7 +84,6 @@ class DateGrammar:
     """Everything the date extractor needs for one language, compiled once per knowledge base."""
 
     lang: str
-    pattern: re.Pattern[str]
     templates: tuple[Template, ...]
     groups: Mapping[str, Group]
     words: Mapping[str, Mapping[str, WordInfo]]
@@ -99,6 +98,12 @@ class DateGrammar:
     pair_openers: frozenset[str]
     count_words: Mapping[str, int]
     scanner: PrefixScanner
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """All templates as one pattern, ``(?P<tN>...)`` each in order (compiled on first use;
+        ``scan`` gives the same matches faster)."""
+        return self.scanner.pattern
 
     def scan(self, view: str) -> Iterator[re.Match[str]]:
         """Every non-empty template match in ``view``, leftmost first; ``lastgroup`` names the
@@ -128,16 +133,40 @@ class DateGrammar:
         return int("".join(str(d) for d in digits))
 
 
-def compile_date_grammars(entries: Iterable[DateEntry]) -> dict[str, DateGrammar]:
-    """Compile every language's date grammar. Raises GrammarError naming the entry at fault (an
-    unknown word class, a template that does not compile).
+def compile_date_grammars(entries: Iterable[DateEntry]) -> Mapping[str, DateGrammar]:
+    """Every language's date grammar. Raises GrammarError naming the entry at fault (an unknown
+    word class, a template that does not compile). Each grammar's scanner is built when the language
+    is first looked up, so an article in one language does not pay for the others.
 
     Example::
 
         grammar = compile_date_grammars(kb.entries("dates", DateEntry))["zh"]
         grammar.pattern.search("去年10月").group()  # '去年10月'
     """
-    return {lang: _compile(lang, own) for lang, own in _by_language(tuple(entries)).items()}
+    by_language = _by_language(tuple(entries))
+    for lang, own in by_language.items():
+        _templates(lang, own)  # raises now; cheap, as re keeps the templates the loader compiled
+    return _Grammars(by_language)
+
+
+class _Grammars(Mapping[str, DateGrammar]):
+    """Language -> date grammar, compiled on first lookup and then kept (one per language)."""
+
+    def __init__(self, entries: dict[str, list[DateEntry]]) -> None:
+        self._entries = entries
+        self._compiled: dict[str, DateGrammar] = {}
+
+    def __getitem__(self, lang: str) -> DateGrammar:
+        got = self._compiled.get(lang)
+        if got is None:
+            got = self._compiled[lang] = _compile(lang, self._entries[lang])
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def check_date_grammars(entries: Iterable[DateEntry]) -> None:
@@ -168,7 +197,6 @@ def _compile(lang: str, entries: list[DateEntry]) -> DateGrammar:
         raise GrammarError(lang, f"date grammar does not compile: {exc}") from exc
     return DateGrammar(
         lang=lang,
-        pattern=scanner.pattern,
         templates=tuple(templates),
         groups=groups,
         words=words,

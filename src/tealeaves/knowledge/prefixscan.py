@@ -3,10 +3,11 @@
 Python's ``re`` tries every alternative of ``a|b|c|...`` at every position of the text, which for
 some fifty date templates is slow. A ``PrefixScanner`` works out, from each alternative's parsed
 form, the strings of ``K`` characters its matches can start with (shorter ones for matches that
-can be shorter). A single candidate pattern (a branch of first characters with lookaheads, so that
-``re`` skips ahead in C) finds where any of them starts; there only the alternatives that can start
-with the text's prefix are tried, in their original order. The matches are those of
-``re.compile("|".join(alternatives)).finditer(text)``, non-empty ones only.
+can be shorter). One Aho-Corasick pass over the text (``ahocorasick_rs``) finds every place where
+one of these prefixes starts (one starting with a Latin letter or digit only where a word starts);
+there only the alternatives that can start with the text's prefix are tried, in their original
+order. The matches are those of ``re.compile("|".join(alternatives)).finditer(text)``, non-empty
+ones only.
 
 The prefixes come from ``re._parser``, which is private; when it is missing, or an alternative
 can start with any character (``\\w``, ``.``), the scanner falls back to the plain pattern.
@@ -14,9 +15,12 @@ can start with any character (``\\w``, ``.``), the scanner falls back to the pla
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
+
+import ahocorasick_rs
 
 try:
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -27,7 +31,9 @@ except ImportError:  # pragma: no cover - other Python implementations
 K = 3
 """Length of the prefixes alternatives are dispatched on."""
 
-_ASCII_WORD = "[0-9a-z]"
+_ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+"""A prefix starting with a Latin letter or digit is a candidate only where none of these precedes
+it: the date templates start on a word boundary of the lower-cased view."""
 
 
 class PrefixScanner:
@@ -41,30 +47,61 @@ class PrefixScanner:
     """
 
     def __init__(self, alternatives: list[str]) -> None:
-        self.pattern = re.compile("|".join(alternatives) or "(?!)")
-        self.candidates, self.dispatch = _dispatch(alternatives, [prefixes(a) for a in alternatives])
+        self.alternatives = tuple(alternatives)
+        self.dispatch = _dispatch(alternatives, [prefixes(a) for a in alternatives])
+        keys = tuple(self.dispatch)
+        self.candidates = ahocorasick_rs.AhoCorasick(keys) if keys else None
+        """Every dispatch key, compiled to find where one starts; None when the plain pattern is used."""
+        self._word_start = tuple(k[0].isascii() and k[0].isalnum() for k in keys)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """All alternatives as one pattern (the plain scan, and the fallback), compiled on first use."""
+        return re.compile("|".join(self.alternatives) or "(?!)")
+
+    def pattern_for(self, group: tuple[int, ...]) -> re.Pattern[str]:
+        """The alternatives numbered ``group`` (a value of ``dispatch``), in order, as one pattern.
+
+        Compiled on first use and kept: compiling every group up front costs a quarter of a second,
+        and one article needs a few of them. There are at most as many as ``dispatch`` has values.
+        """
+        got = self._compiled.get(group)
+        if got is None:
+            got = self._compiled[group] = re.compile("|".join(self.alternatives[i] for i in group))
+        return got
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Every non-empty match in ``text``, leftmost first, as ``pattern.finditer`` gives them."""
-        if self.candidates is None:
+        starts = self._candidates(text)
+        if starts is None:
             yield from (m for m in self.pattern.finditer(text) if m.end() > m.start())
             return
         pos = 0
-        for c in self.candidates.finditer(text):
-            start = c.start()
+        dispatch, compiled = self.dispatch, self._compiled
+        for start in starts:
             if start < pos:
                 continue
-            pattern = (
-                self.dispatch.get(text[start : start + 3])
-                or self.dispatch.get(text[start : start + 2])
-                or self.dispatch.get(text[start])
-            )
-            if pattern is None:
+            group = dispatch.get(text[start : start + 3]) or dispatch.get(text[start : start + 2]) or dispatch.get(text[start])
+            if group is None:
                 continue
+            pattern = compiled.get(group) or self.pattern_for(group)
             m = pattern.match(text, start)
             if m is not None and m.end() > start:
                 pos = m.end()
                 yield m
+
+    def _candidates(self, text: str) -> list[int] | None:
+        """Sorted places in ``text`` where a dispatch key starts; None when the plain pattern must
+        scan instead (unbounded alternatives, or a text with a lone surrogate)."""
+        if self.candidates is None:
+            return None
+        try:
+            found = self.candidates.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            return None
+        word_start = self._word_start
+        return sorted({s for i, s, _e in found if not (word_start[i] and s and text[s - 1] in _ASCII_WORD)})
 
 
 def prefixes(regex: str) -> frozenset[str] | None:
@@ -87,76 +124,37 @@ def prefixes(regex: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _dispatch(
-    alternatives: list[str], prefixes: list[frozenset[str] | None]
-) -> tuple[re.Pattern[str] | None, dict[str, re.Pattern[str]]]:
-    """The candidate pattern and the prefix dispatch table; none when some alternative's
-    prefixes cannot be bounded."""
+def _dispatch(alternatives: list[str], prefixes: list[frozenset[str] | None]) -> dict[str, tuple[int, ...]]:
+    """The prefix dispatch table: prefix -> the numbers of the alternatives to try there, in order;
+    empty when some alternative's prefixes cannot be bounded."""
     if not alternatives or any(p is None for p in prefixes):
-        return None, {}
+        return {}
     by_key: dict[str, set[int]] = {}
     for i, keys in enumerate(prefixes):
         assert keys is not None
         for key in keys:
             by_key.setdefault(key, set()).add(i)
     # a template whose whole match can be shorter than K is also tried under every longer key
-    for key in list(by_key):
+    for key, indexes in by_key.items():
         for n in range(1, len(key)):
-            by_key[key] |= by_key.get(key[:n], set())
-    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
-    dispatch: dict[str, re.Pattern[str]] = {}
+            shorter = by_key.get(key[:n])
+            if shorter:
+                indexes |= shorter
+    groups: dict[tuple[int, ...], tuple[int, ...]] = {}
+    dispatch: dict[str, tuple[int, ...]] = {}
     for key, indexes in by_key.items():
         group = tuple(sorted(indexes))
-        if group not in compiled:
-            compiled[group] = re.compile("|".join(alternatives[i] for i in group))
-        dispatch[key] = compiled[group]
-    return _candidate_pattern(by_key), dispatch
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _char_class(chars: list[str]) -> str:
-    return re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _candidate_pattern(keys: Iterable[str]) -> re.Pattern[str]:
-    """A pattern that matches the first character of every place where some key starts.
-
-    It is a branch of single characters, each with a lookahead for the rest of its keys, so that
-    ``re`` can skip to the next possible first character in C; a key starting with an ASCII letter
-    or digit must also start a word.
-    """
-    trie: _Trie = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def rest(node: _Trie) -> str:
-        by_tail: dict[str, list[str]] = {}
-        for ch, sub in node.items():
-            if ch:
-                by_tail.setdefault(rest(sub), []).append(ch)
-        if not by_tail:
-            return ""
-        alts = [_char_class(cs) + tail for tail, cs in sorted(by_tail.items())]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    alts = []
-    for ch in sorted(trie):
-        sub = trie[ch]
-        guard = f"(?<!{_ASCII_WORD}.)" if ch.isascii() and ch.isalnum() else ""
-        tail = "" if "" in sub else rest(sub)
-        alts.append(re.escape(ch) + guard + (f"(?={tail})" if tail else ""))
-    return re.compile("|".join(alts))
-
+        dispatch[key] = groups.setdefault(group, group)
+    return dispatch
 
 
 def _concat(a: set[str], b: set[str]) -> set[str]:
-    return {x if len(x) >= K else (x + y)[:K] for x in a for y in (b if len(x) < K else {""})}
+    """Each string of ``a`` followed by each of ``b``, cut to ``K`` (one already ``K`` long is kept)."""
+    out = {x for x in a if len(x) >= K}
+    for x in a:
+        if len(x) < K:
+            out.update([(x + y)[:K] for y in b])
+    return out
 
 
 def _seq(items: Any) -> set[str] | None:

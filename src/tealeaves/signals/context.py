@@ -9,10 +9,12 @@ said of, and how to merge repeated findings of one signal into one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -30,6 +32,10 @@ from tealeaves.model import (
 )
 
 S = TypeVar("S", bound=BaseModel)
+
+_position = attrgetter("evidence.span.start", "evidence.span.end")
+_start = attrgetter("evidence.span.start")
+
 
 @dataclass(frozen=True)
 class Findings:
@@ -51,7 +57,7 @@ class Findings:
     @cached_property
     def _cues_by_family(self) -> dict[str, tuple[Cue, ...]]:
         table: dict[str, list[Cue]] = defaultdict(list)
-        for cue in sorted(self.cues, key=lambda c: (c.evidence.span.start, c.evidence.span.end)):
+        for cue in sorted(self.cues, key=_position):
             table[cue.family].append(cue)
         return {k: tuple(v) for k, v in table.items()}
 
@@ -66,7 +72,7 @@ class Findings:
     @cached_property
     def _mentions_by_sentence(self) -> dict[int, tuple[Mention, ...]]:
         table: dict[int, list[Mention]] = defaultdict(list)
-        for m in sorted(self.mentions, key=lambda m: (m.evidence.span.start, m.evidence.span.end)):
+        for m in sorted(self.mentions, key=_position):
             table[m.evidence.sentence].append(m)
         return {k: tuple(v) for k, v in table.items()}
 
@@ -74,6 +80,9 @@ class Findings:
     def _events_by_sentence(self) -> dict[int, tuple[Event, ...]]:
         table: dict[int, list[Event]] = defaultdict(list)
         for e in self.events:
+            if not e.more_evidence:
+                table[e.evidence.sentence].append(e)
+                continue
             for s in sorted({ev.sentence for ev in (e.evidence, *e.more_evidence)}):
                 table[s].append(e)
         return {k: tuple(v) for k, v in table.items()}
@@ -81,9 +90,38 @@ class Findings:
     @cached_property
     def _quantities_by_sentence(self) -> dict[int, tuple[Quantity, ...]]:
         table: dict[int, list[Quantity]] = defaultdict(list)
-        for q in sorted(self.quantities, key=lambda q: q.evidence.span.start):
+        for q in sorted(self.quantities, key=_start):
             table[q.evidence.sentence].append(q)
         return {k: tuple(v) for k, v in table.items()}
+
+    @cached_property
+    def _persons_memo(self) -> dict[int, tuple[Mention, ...]]:
+        return {}
+
+    @cached_property
+    def _stated_memo(self) -> dict[int, tuple[Mention, ...]]:
+        return {}
+
+    def persons_in(self, sentence: int) -> tuple[Mention, ...]:
+        """Named person mentions of one sentence (see ``persons_in``), worked out once per sentence."""
+        memo = self._persons_memo
+        found = memo.get(sentence)
+        if found is None:
+            person = MentionKind.PERSON
+            found = memo[sentence] = tuple(m for m in self.mentions_in(sentence) if m.kind is person and m.name)
+        return found
+
+    def stated_in(self, sentence: int) -> tuple[Mention, ...]:
+        """Mentions of one sentence that stand for a state (see ``stated``), worked out once per sentence."""
+        memo = self._stated_memo
+        found = memo.get(sentence)
+        if found is None:
+            place = MentionKind.PLACE
+            media = _media_ids(self.kb)
+            found = memo[sentence] = tuple(
+                m for m in self.mentions_in(sentence) if m.state and m.kind is not place and m.actor_id not in media
+            )
+        return found
 
     def cues_of(self, family: str, key: str | None = None) -> tuple[Cue, ...]:
         """Cues of one family (and key, when given), in text order."""
@@ -116,7 +154,7 @@ class Findings:
 
 def persons_in(found: Findings, sentence: int) -> tuple[Mention, ...]:
     """Named person mentions of one sentence (a mention without a name cannot be reported)."""
-    return tuple(m for m in found.mentions_in(sentence) if m.kind is MentionKind.PERSON and m.name)
+    return found.persons_in(sentence)
 
 
 def stated(found: Findings, sentence: int) -> tuple[Mention, ...]:
@@ -125,9 +163,7 @@ def stated(found: Findings, sentence: int) -> tuple[Mention, ...]:
     Places are left out: a place is where something happens, not who acts (SCHEMA.md); so are
     news outlets, which report rather than act.
     """
-    return tuple(
-        m for m in found.mentions_in(sentence) if m.state and m.kind is not MentionKind.PLACE and not is_media(found, m)
-    )
+    return found.stated_in(sentence)
 
 
 def person_of(found: Findings, cue: Cue) -> Mention | None:
@@ -174,17 +210,32 @@ def first_state(found: Findings, sentence: int, *, kinds: frozenset[MentionKind]
 
 def is_media(found: Findings, mention: Mention) -> bool:
     """A news outlet reports; it is never a party to what it reports."""
-    org = found.kb.organizations.get(mention.actor_id or "")
-    return org is not None and org.category == "media"
+    return mention.actor_id in _media_ids(found.kb)
+
+
+@functools.cache
+def _media_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """Ids of the news outlets (organizations of category ``media``), worked out once per knowledge base."""
+    return frozenset(oid for oid, org in kb.organizations.items() if org.category == "media")
 
 
 def evidence_of(*items: Cue | Mention | Event | Quantity | None) -> tuple[Evidence, ...]:
     """The evidence of the given items, in the order given, without repeats or Nones."""
     out: list[Evidence] = []
+    seen: set[tuple[int, int, int, str]] = set()
     for item in items:
-        if item is not None and item.evidence not in out:
-            out.append(item.evidence)
+        if item is not None:
+            key = _evidence_key(item.evidence)
+            if key not in seen:
+                seen.add(key)
+                out.append(item.evidence)
     return tuple(out)
+
+
+def _evidence_key(ev: Evidence) -> tuple[int, int, int, str]:
+    """What makes two Evidence values equal (their fields), as a cheap hashable tuple."""
+    span = ev.span
+    return ev.sentence, span.start, span.end, span.text
 
 
 def merge_by(signals: Sequence[S], key: Callable[[S], Hashable]) -> tuple[S, ...]:
@@ -192,6 +243,8 @@ def merge_by(signals: Sequence[S], key: Callable[[S], Hashable]) -> tuple[S, ...
 
     The scorer counts a repeated signal as a false alarm, so each detector reports a finding once.
     """
+    if len(signals) < 2:
+        return tuple(signals)
     first: dict[Hashable, S] = {}
     extra: dict[Hashable, list[Evidence]] = defaultdict(list)
     for sig in signals:
@@ -202,9 +255,15 @@ def merge_by(signals: Sequence[S], key: Callable[[S], Hashable]) -> tuple[S, ...
             extra[k].extend(getattr(sig, "evidence"))
     out: list[S] = []
     for k, sig in first.items():
+        if k not in extra:
+            out.append(sig)
+            continue
         evidence: list[Evidence] = list(getattr(sig, "evidence"))
+        seen = {_evidence_key(ev) for ev in evidence}
         for ev in extra[k]:
-            if ev not in evidence:
+            ev_key = _evidence_key(ev)
+            if ev_key not in seen:
+                seen.add(ev_key)
                 evidence.append(ev)
-        out.append(sig.model_copy(update={"evidence": tuple(evidence)}) if extra[k] else sig)
+        out.append(sig.model_copy(update={"evidence": tuple(evidence)}))
     return tuple(out)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tealeaves.model import Cue, DomesticPressure, Evidence, MentionKind, Signal
+from tealeaves.model import Cue, DomesticPressure, MentionKind, Signal
 from tealeaves.signals.context import Findings, evidence_of, persons_in, state_before
 
 MODIFIER_CHARS = 4
@@ -39,12 +39,8 @@ def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
     for actor, pairs in by_actor.items():
         counts = Counter(group.key for group, _ in pairs)
         constituency = max(counts, key=lambda k: (counts[k], -_first_index(pairs, k)))
-        evidence: list[Evidence] = []
-        for group, cue in pairs:
-            for ev in evidence_of(group, cue):
-                if ev not in evidence:
-                    evidence.append(ev)
-        signals.append(DomesticPressure(actor=actor, constituency=constituency, evidence=tuple(evidence)))
+        evidence = evidence_of(*(cue for pair in pairs for cue in pair))
+        signals.append(DomesticPressure(actor=actor, constituency=constituency, evidence=evidence))
     return tuple(signals)
 
 

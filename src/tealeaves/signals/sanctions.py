@@ -8,6 +8,9 @@ state named in the sentence, or a CONSULT event involving that state that is not
 
 from __future__ import annotations
 
+import functools
+
+from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import (
     EventType,
     Evidence,
@@ -23,8 +26,9 @@ from tealeaves.signals.context import Findings, evidence_of, merge_by
 def detect_sanctioned_travel(found: Findings) -> tuple[Signal, ...]:
     """One signal per sanctioned person found travelling to, or meeting, the sanctioning side."""
     signals: list[SanctionedOfficialTravel] = []
+    listed = _sanctioned_ids(found.kb)
     for person in found.mentions:
-        if person.kind is not MentionKind.PERSON or not person.actor_id or not person.name:
+        if person.actor_id not in listed or person.kind is not MentionKind.PERSON or not person.name:
             continue
         for state in found.kb.sanctioned_by(person.actor_id, found.published):
             if state == person.state:
@@ -47,3 +51,11 @@ def _travel_to(found: Findings, person: Mention, state: str) -> tuple[Evidence, 
         if event.type is EventType.CONSULT and event.modality is not Modality.NEGATED and state in (event.source, event.target):
             return evidence_of(event)
     return None
+
+
+@functools.cache
+def _sanctioned_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """Ids of the actors with any sanction listed (``kb.sanctioned_by`` finds nothing for the
+    others), worked out once per knowledge base."""
+    ids = {*kb.persons, *kb.organizations, *kb.places}
+    return frozenset(i for i in ids if getattr(kb.actor(i), "sanctions", ()))

@@ -4,22 +4,49 @@ from __future__ import annotations
 
 import bisect
 
-from tealeaves.model import Document, Evidence, Span
+from tealeaves.model import Document, Evidence, Sentence, Span
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.span.start
 
 
 def evidence_at(doc: Document, start: int, end: int) -> Evidence:
     """Evidence for ``doc.text[start:end]``, with the index of the sentence containing ``start``.
 
     Raises ValueError when the range lies outside the text (a bug in the caller, not bad input).
+    A stage that builds many evidences for one document uses ``EvidenceMaker`` instead.
 
     Example::
 
         ev = evidence_at(doc, 0, 3)  # Evidence(sentence=0, span=Span(start=0, end=3, text='贝森特'))
     """
-    if not 0 <= start <= end <= len(doc.text):
-        raise ValueError(f"range {start}:{end} outside a text of {len(doc.text)} characters")
-    k = max(0, bisect.bisect_right(doc.sentences, start, key=lambda s: s.span.start) - 1)
-    return Evidence(sentence=k, span=Span(start=start, end=end, text=doc.text[start:end]))
+    k = max(0, bisect.bisect_right(doc.sentences, start, key=_start) - 1)
+    return Evidence.of(k, Span.of(doc.text, start, end))
+
+
+class EvidenceMaker:
+    """``evidence_at`` for many ranges of one document, with the sentence starts read once.
+
+    Example::
+
+        make = EvidenceMaker(doc)
+        [make.at(m.start, m.end) for m in matches]
+    """
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.starts = [s.span.start for s in doc.sentences]
+
+    def sentence(self, pos: int) -> int:
+        """Index of the sentence containing ``pos`` (0 before the first, or without sentences)."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def at(self, start: int, end: int) -> Evidence:
+        """The same Evidence as ``evidence_at(doc, start, end)``; raises ValueError likewise."""
+        return Evidence.of(max(0, bisect.bisect_right(self.starts, start) - 1), Span.of(self.text, start, end))
 
 
 def sentence_of(doc: Document, evidence: Evidence) -> str:

@@ -9,8 +9,23 @@ data/text.yaml.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Sentence, Span
+
+
+@functools.lru_cache(maxsize=8)
+def _marks(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The punctuation classes and abbreviations of a knowledge base, and a pattern finding every
+    character where a sentence may end (a line break or a terminator), read once per knowledge base."""
+    zh_end = kb.text_chars("sentence_end_zh")
+    en_end = kb.text_chars("sentence_end_en")
+    closing = kb.text_chars("closing_marks")
+    abbreviations = frozenset(w.lower() for w in kb.text_words("abbreviations_en"))
+    ends = "".join(re.escape(c) for c in sorted(zh_end | en_end | {"\n"}))
+    return zh_end, en_end, closing, abbreviations, re.compile(f"[{ends}]")
 
 
 def split_sentences(text: str, kb: KnowledgeBase) -> tuple[Sentence, ...]:
@@ -22,32 +37,32 @@ def split_sentences(text: str, kb: KnowledgeBase) -> tuple[Sentence, ...]:
 
         [s.span.text for s in split_sentences("中美会谈。双方同意。", kb)]  # ['中美会谈。', '双方同意。']
     """
-    zh_end = kb.text_chars("sentence_end_zh")
-    en_end = kb.text_chars("sentence_end_en")
-    closing = kb.text_chars("closing_marks")
-    abbreviations = {w.lower() for w in kb.text_words("abbreviations_en")}
+    zh_end, en_end, closing, abbreviations, ends = _marks(kb)
     cuts: list[int] = []
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
+    i = 0  # the characters before i are decided; a candidate before it was taken by a terminator run
+    for found in ends.finditer(text):
+        pos = found.start()
+        if pos < i:
+            continue
+        ch = text[pos]
         if ch == "\n":
-            cuts.append(i + 1)
+            cuts.append(pos + 1)
+            i = pos + 1
         elif ch in zh_end and ch not in en_end:
-            j = i + 1
+            j = pos + 1
             while j < n and (text[j] in zh_end or text[j] in closing):
                 j += 1
             cuts.append(j)
             i = j
-            continue
-        elif ch in en_end and _ends_english_sentence(text, i, closing, abbreviations):
-            j = i + 1
+        elif ch in en_end and _ends_english_sentence(text, pos, closing, abbreviations):
+            j = pos + 1
             while j < n and (text[j] in closing or text[j] in en_end):
                 j += 1
             cuts.append(j)
             i = j
-            continue
-        i += 1
+        else:
+            i = pos + 1
     cuts.append(n)
     out: list[Sentence] = []
     start = 0
@@ -58,12 +73,12 @@ def split_sentences(text: str, kb: KnowledgeBase) -> tuple[Sentence, ...]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            out.append(Sentence(index=len(out), span=Span(start=a, end=b, text=text[a:b])))
+            out.append(Sentence.of(len(out), Span.of(text, a, b)))
         start = max(start, cut)
     return tuple(out)
 
 
-def _ends_english_sentence(text: str, i: int, closing: frozenset[str], abbreviations: set[str]) -> bool:
+def _ends_english_sentence(text: str, i: int, closing: frozenset[str], abbreviations: frozenset[str]) -> bool:
     """A '.', '!' or '?' at ``i`` ends a sentence: followed (after closing marks) by whitespace and
     then a capital, a digit or an opening quote, or by the end of the text; and '.' not closing an
     abbreviation or an initial."""

@@ -1,0 +1,55 @@
+"""Dates of events: where a date is read from, and which dates an act may take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tealeaves.extract.clauses import Clause
+from tealeaves.extract.event_dates import EventDates
+from tealeaves.model import DateRef, Granularity, Modality
+from tealeaves.text.evidence import evidence_at
+
+PUBLISHED = dt.date(2026, 3, 14)
+
+
+def _dates(make_doc, text: str, values: dict[str, str]) -> tuple[str, EventDates]:
+    doc = make_doc(text)
+    refs = []
+    for quote, value in values.items():
+        at = doc.text.index(quote)
+        refs.append(DateRef(value=value, granularity=Granularity.DAY, evidence=evidence_at(doc, at, at + len(quote))))
+    return doc.text, EventDates(refs, published=PUBLISHED, text=doc.text, until_marks=frozenset({"until", "至"}))
+
+
+@pytest.mark.parametrize(
+    ("modality", "voiced", "expected"),
+    [
+        (Modality.PLANNED, False, ("2026-03-20", "clause")),  # a plan takes no past date
+        (Modality.ASSERTED, True, ("2026-03-10", "clause")),  # a voiced act takes no date to come
+        (Modality.ASSERTED, False, ("2026-03-20", "clause")),  # else the one nearest the cue
+    ],
+)
+def test_event_dates_clause_date_fits_the_act(make_doc, modality: Modality, voiced: bool, expected: tuple[str, str]) -> None:
+    text, dates = _dates(make_doc, "3月10日美方表示将于3月20日会谈。", {"3月10日": "2026-03-10", "3月20日": "2026-03-20"})
+    clause = Clause(0, len(text) - 1, 0)
+    cue = (text.index("会谈"), text.index("会谈") + 2)
+    assert dates.find(cue, clause, (0, len(text)), modality, voiced=voiced) == expected
+
+
+def test_event_dates_voiced_act_without_a_date_takes_the_news_day(make_doc) -> None:
+    text, dates = _dates(make_doc, "美方3月12日表示反对。\n中方表示反对。", {"3月12日": "2026-03-12"})
+    second = text.index("中方")
+    clause = Clause(second, len(text) - 1, 1)
+    cue = (text.index("反对", second), text.index("反对", second) + 2)
+    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True) == ("2026-03-12", "statement")
+    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=False) == (None, None)
+    assert dates.find(cue, clause, (second, len(text)), Modality.PLANNED, voiced=False) == (None, None)
+
+
+def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
+    text, dates = _dates(make_doc, "暂停加征关税至3月20日。", {"3月20日": "2026-03-20"})
+    clause = Clause(0, len(text) - 1, 0)
+    assert dates.ends_period("2026-03-20", clause)
+    assert dates.is_future("2026-03-20") and not dates.is_future("2026-03-14")
