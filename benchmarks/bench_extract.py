@@ -8,14 +8,12 @@ beforehand, so each row times one stage alone. Options: ``--n`` documents (defau
 
 from __future__ import annotations
 
-import argparse
-import gc
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import generate_corpus, peak_rss_mb, time_median, write_corpus
-from benchmarks.peers import analyse_once, first_megabytes, jieba_posseg_seconds, megabytes, raw_limit_seconds
+from benchmarks.peers import jieba_mb_per_s, megabytes, parse_size, raw_limit_seconds, ready_knowledge
 
 
 def main(argv: list[str]) -> dict[str, Any]:
@@ -26,20 +24,13 @@ def main(argv: list[str]) -> dict[str, Any]:
     from tealeaves.extract.events import extract_events
     from tealeaves.extract.quantities import extract_quantities
     from tealeaves.ingest import read_input
-    from tealeaves.knowledge.loader import load_knowledge
     from tealeaves.settings import Settings
 
-    parser = argparse.ArgumentParser(prog="bench_extract")
-    parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--jieba-mb", type=float, default=0.5)
-    args, _ = parser.parse_known_args(argv)
-
-    kb = load_knowledge()
+    n, jieba_mb = parse_size("bench_extract", argv, default_n=2000)
+    kb = ready_knowledge()
     settings = Settings()
-    analyse_once(kb)
-    gc.freeze()  # as the CLI does: the long-lived knowledge base is not rescanned by the collector
     with tempfile.TemporaryDirectory() as tmp:
-        paths = write_corpus(Path(tmp), generate_corpus(args.n))
+        paths = write_corpus(Path(tmp), generate_corpus(n))
         docs = [d for p in paths for d in read_input(p, kb, settings)]
         raw_s = raw_limit_seconds(paths)
     text_mb = sum(megabytes(d.text) for d in docs)
@@ -63,8 +54,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         seconds = time_median(run).median_s
         total_s += seconds
         result[f"{name}_mb_per_s"] = round(text_mb / seconds, 2)
-    sample = first_megabytes([d.text for d in docs], args.jieba_mb)
-    jieba_mb_s = sum(megabytes(t) for t in sample) / jieba_posseg_seconds(sample)
+    jieba_mb_s = jieba_mb_per_s([d.text for d in docs], jieba_mb)
     extract_mb_s = text_mb / total_s
     result.update(
         {

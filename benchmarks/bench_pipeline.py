@@ -7,34 +7,25 @@ The timed work starts from the files: read, decode, build the document (sentence
 
 from __future__ import annotations
 
-import argparse
-import gc
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import generate_corpus, peak_rss_mb, time_median, write_corpus
-from benchmarks.peers import analyse_once, first_megabytes, jieba_posseg_seconds, megabytes, raw_limit_seconds
+from benchmarks.peers import jieba_mb_per_s, megabytes, parse_size, raw_limit_seconds, ready_knowledge
 
 
 def main(argv: list[str]) -> dict[str, Any]:
     """Run the pipeline benchmark and return its figures (see the module docstring)."""
     from tealeaves.ingest import read_input
-    from tealeaves.knowledge.loader import load_knowledge
     from tealeaves.pipeline import analyse
     from tealeaves.settings import Settings
 
-    parser = argparse.ArgumentParser(prog="bench_pipeline")
-    parser.add_argument("--n", type=int, default=1000)
-    parser.add_argument("--jieba-mb", type=float, default=0.5)
-    args, _ = parser.parse_known_args(argv)
-
-    kb = load_knowledge()
+    n, jieba_mb = parse_size("bench_pipeline", argv, default_n=1000)
+    kb = ready_knowledge()
     settings = Settings()
-    analyse_once(kb)
-    gc.freeze()  # as the CLI does: the long-lived knowledge base is not rescanned by the collector
     with tempfile.TemporaryDirectory() as tmp:
-        paths = write_corpus(Path(tmp), generate_corpus(args.n))
+        paths = write_corpus(Path(tmp), generate_corpus(n))
         texts = [d.text for p in paths for d in read_input(p, kb, settings)]
         text_mb = sum(megabytes(t) for t in texts)
 
@@ -43,8 +34,7 @@ def main(argv: list[str]) -> dict[str, Any]:
 
         seconds = time_median(run).median_s
         raw_s = raw_limit_seconds(paths)
-    sample = first_megabytes(texts, args.jieba_mb)
-    jieba_mb_s = sum(megabytes(t) for t in sample) / jieba_posseg_seconds(sample)
+    jieba_mb_s = jieba_mb_per_s(texts, jieba_mb)
     pipeline_mb_s = text_mb / seconds
     return {
         "n": len(texts),

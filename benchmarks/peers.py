@@ -69,6 +69,36 @@ def now() -> float:
     return time.perf_counter()
 
 
+def parse_size(prog: str, argv: list[str], *, default_n: int) -> tuple[int, float]:
+    """The ``--n`` (documents) and ``--jieba-mb`` options shared by the extraction benchmarks."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--n", type=int, default=default_n)
+    parser.add_argument("--jieba-mb", type=float, default=0.5)
+    args, _ = parser.parse_known_args(argv)
+    return args.n, args.jieba_mb
+
+
+def ready_knowledge() -> KnowledgeBase:
+    """The bundled knowledge base with every lazy index built and frozen out of the collector's
+    generations, as the CLI does (``cli._load_kb``)."""
+    import gc
+
+    from tealeaves.knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    analyse_once(kb)
+    gc.freeze()
+    return kb
+
+
+def jieba_mb_per_s(texts: Sequence[str], mb: float) -> float:
+    """jieba.posseg's speed in MB/s over the leading ``mb`` MB of ``texts``, article by article."""
+    sample = first_megabytes(texts, mb)
+    return sum(megabytes(t) for t in sample) / jieba_posseg_seconds(sample)
+
+
 def analyse_once(kb: KnowledgeBase) -> None:
     """Analyse one short article of ours, so every lazily built index exists before timing starts."""
     import datetime as dt
