@@ -1,0 +1,1 @@
+"""Ratio benchmarks of tealeaves (STYLE.md section 7); run them with ``python -m benchmarks``."""
