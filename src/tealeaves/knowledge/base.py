@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -70,6 +70,18 @@ class CuePattern:
     lang: str
     regex: re.Pattern[str]
     target: CueTarget
+
+
+P = TypeVar("P")
+
+
+def _phrase_index(pairs: Iterable[tuple[Iterable[str], P]]) -> PhraseIndex[P]:
+    """Index every form of every ``(forms, payload)`` pair: the shape of each cue and unit table."""
+    table: dict[str, list[P]] = {}
+    for forms, payload in pairs:
+        for form in forms:
+            table.setdefault(form, []).append(payload)
+    return PhraseIndex(table)
 
 
 class KnowledgeBase:
@@ -208,11 +220,7 @@ class KnowledgeBase:
     @cached_property
     def signal_cue_index(self) -> PhraseIndex[CueTarget]:
         """Every signal cue phrase (data/signals/*.yaml), compiled for one scan of the view."""
-        table: dict[str, list[CueTarget]] = {}
-        for e in self.entries("signal_cues", SignalCueEntry):
-            for phrase in e.phrases:
-                table.setdefault(phrase, []).append(CueTarget(e.family, e.key))
-        return PhraseIndex(table)
+        return _phrase_index((e.phrases, CueTarget(e.family, e.key)) for e in self.entries("signal_cues", SignalCueEntry))
 
     @cached_property
     def signal_cue_patterns(self) -> tuple[CuePattern, ...]:
@@ -230,52 +238,29 @@ class KnowledgeBase:
     @cached_property
     def event_cue_index(self) -> PhraseIndex[EventCueEntry]:
         """Every event cue phrase (data/events/cues.*.yaml) -> the cue entries it belongs to."""
-        table: dict[str, list[EventCueEntry]] = {}
-        for e in self.entries("event_cues", EventCueEntry):
-            for phrase in e.phrases:
-                table.setdefault(phrase, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index((e.phrases, e) for e in self.entries("event_cues", EventCueEntry))
 
     @cached_property
     def modality_cue_index(self) -> PhraseIndex[ModalityCueEntry]:
         """Every modality word (data/events/modality.yaml) -> its entries."""
-        table: dict[str, list[ModalityCueEntry]] = {}
-        for e in self.entries("modality_cues", ModalityCueEntry):
-            for phrase in e.phrases:
-                table.setdefault(phrase, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index((e.phrases, e) for e in self.entries("modality_cues", ModalityCueEntry))
 
     @cached_property
     def unit_index(self) -> PhraseIndex[UnitEntry]:
         """Every unit surface form (data/units.csv) -> its rows, looked up next to numbers."""
-        table: dict[str, list[UnitEntry]] = {}
-        for e in self.entries("units", UnitEntry):
-            table.setdefault(e.form, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index(((e.form,), e) for e in self.entries("units", UnitEntry))
 
     @cached_property
     def commodity_index(self) -> PhraseIndex[CommodityEntry]:
         """Every commodity name and alias (data/commodities.yaml) -> its entry."""
-        table: dict[str, list[CommodityEntry]] = {}
-        for e in self.entries("commodities", CommodityEntry):
-            for form in (e.name, *e.aliases.all()):
-                table.setdefault(form, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index(((e.name, *e.aliases.all()), e) for e in self.entries("commodities", CommodityEntry))
 
     @cached_property
     def quantity_cue_index(self) -> PhraseIndex[QuantityCueEntry]:
         """Bound, rate, price, range and clause cues around numbers (data/quantities.yaml)."""
-        table: dict[str, list[QuantityCueEntry]] = {}
-        for e in self.entries("quantity_cues", QuantityCueEntry):
-            for form in e.forms.all():
-                table.setdefault(form, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index((e.forms.all(), e) for e in self.entries("quantity_cues", QuantityCueEntry))
 
     @cached_property
     def party_word_index(self) -> PhraseIndex[PartyWordEntry]:
         """Every party word and role marker (data/events/parties.yaml) -> its entries."""
-        table: dict[str, list[PartyWordEntry]] = {}
-        for e in self.entries("party_words", PartyWordEntry):
-            for phrase in e.phrases:
-                table.setdefault(phrase, []).append(e)
-        return PhraseIndex(table)
+        return _phrase_index((e.phrases, e) for e in self.entries("party_words", PartyWordEntry))

@@ -7,7 +7,8 @@ character to one character, so that a match in the folded view has the same offs
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Generic, TypeVar
+from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -54,11 +55,18 @@ class PhraseIndex(Generic[T]):
                 if p not in bucket:
                     bucket.append(p)
         self._table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in merged.items()}
-        self.automaton = ahocorasick.Automaton()
+
+    @cached_property
+    def automaton(self) -> Any:
+        """The phrases as a pyahocorasick automaton, built on first use: scanning normally goes
+        through ``text.scan`` (ahocorasick-rs), which needs this one only for text it cannot encode
+        (lone surrogates); building it for every index at load time was work done twice."""
+        automaton = ahocorasick.Automaton()
         for key, payloads in self._table.items():
-            self.automaton.add_word(key, (key, payloads))
+            automaton.add_word(key, (key, payloads))
         if self._table:
-            self.automaton.make_automaton()
+            automaton.make_automaton()
+        return automaton
 
     def __len__(self) -> int:
         return len(self._table)
