@@ -4,6 +4,7 @@ unknown English names after a title; and properties that must hold for any text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,16 +15,9 @@ from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import DocumentMeta, Mention, MentionKind
 from tealeaves.text.document import build_document
 
-PUBLISHED = dt.date(2026, 3, 14)
-
-
-def _mentions(kb: KnowledgeBase, text: str, published: dt.date | None = PUBLISHED, lang: str = "zh") -> list[Mention]:
-    return list(extract_entities(build_document(text, DocumentMeta(published=published, lang=lang), kb), kb))
-
-
-def _names(kb: KnowledgeBase, text: str, kind: MentionKind, published: dt.date | None = PUBLISHED, lang: str = "zh",
-           via: str | None = None) -> list[str]:
-    return [m.name or "?" for m in _mentions(kb, text, published, lang) if m.kind is kind and (via is None or m.via == via)]
+MentionsOf = Callable[..., list[Mention]]
+NamesOf = Callable[..., list[str]]
+"""The fixtures of tests/extract/conftest.py."""
 
 
 # --- persons -------------------------------------------------------------------------------------------
@@ -42,12 +36,12 @@ def _names(kb: KnowledgeBase, text: str, kind: MentionKind, published: dt.date |
         ("TRUMP SAYS CHINA WILL BUY SOYBEANS", "en", ["Donald Trump"]),
     ],
 )
-def test_entities_person_aliases_in_each_script(kb: KnowledgeBase, text: str, lang: str, expected: list[str]) -> None:
-    assert _names(kb, text, MentionKind.PERSON, lang=lang, via="alias") == expected
+def test_entities_person_aliases_in_each_script(kb: KnowledgeBase, text: str, lang: str, expected: list[str], names_of: NamesOf) -> None:
+    assert names_of(text, MentionKind.PERSON, lang=lang, via="alias") == expected
 
 
-def test_entities_compound_names_each_member_once(kb: KnowledgeBase) -> None:
-    mentions = [m for m in _mentions(kb, "川習會在釜山舉行。") if m.kind is MentionKind.PERSON]
+def test_entities_compound_names_each_member_once(kb: KnowledgeBase, mentions_of: MentionsOf) -> None:
+    mentions = [m for m in mentions_of("川習會在釜山舉行。") if m.kind is MentionKind.PERSON]
     assert sorted(m.name or "" for m in mentions) == ["Donald Trump", "Xi Jinping"]
     assert {m.evidence.span.text for m in mentions} == {"川習會"}
 
@@ -56,12 +50,12 @@ def test_entities_compound_names_each_member_once(kb: KnowledgeBase) -> None:
     ("text", "lang"),
     [("他们在学习新规定。", "zh"), ("The trump card stays with us.", "en"), ("国内政治局势紧张，韩正式宣布新措施。", "zh")],
 )
-def test_entities_common_words_are_not_names(kb: KnowledgeBase, text: str, lang: str) -> None:
-    assert [m for m in _mentions(kb, text, lang=lang) if m.kind in (MentionKind.PERSON, MentionKind.ORGANIZATION)] == []
+def test_entities_common_words_are_not_names(kb: KnowledgeBase, text: str, lang: str, mentions_of: MentionsOf) -> None:
+    assert [m for m in mentions_of(text, lang=lang) if m.kind in (MentionKind.PERSON, MentionKind.ORGANIZATION)] == []
 
 
-def test_entities_lowercase_pronoun_is_not_the_united_states(kb: KnowledgeBase) -> None:
-    assert _mentions(kb, "They told us the plan.", lang="en") == []
+def test_entities_lowercase_pronoun_is_not_the_united_states(kb: KnowledgeBase, mentions_of: MentionsOf) -> None:
+    assert mentions_of("They told us the plan.", lang="en") == []
 
 
 # --- places and states ---------------------------------------------------------------------------------------
@@ -82,26 +76,26 @@ def test_entities_lowercase_pronoun_is_not_the_united_states(kb: KnowledgeBase) 
 )
 def test_entities_country_is_a_place_only_where_something_happens(
     kb: KnowledgeBase, text: str, lang: str, places: list[str], states: list[str]
-) -> None:
-    assert _names(kb, text, MentionKind.PLACE, lang=lang) == places
-    assert _names(kb, text, MentionKind.STATE, lang=lang) == states
+, names_of: NamesOf) -> None:
+    assert names_of(text, MentionKind.PLACE, lang=lang) == places
+    assert names_of(text, MentionKind.STATE, lang=lang) == states
 
 
-def test_entities_weak_locative_does_not_make_a_main_party_a_place(kb: KnowledgeBase) -> None:
+def test_entities_weak_locative_does_not_make_a_main_party_a_place(kb: KnowledgeBase, names_of: NamesOf) -> None:
     text = "美方称中国在中国境内限制美国公司，中方回应美方。"
-    assert _names(kb, text, MentionKind.PLACE) == []
+    assert names_of(text, MentionKind.PLACE) == []
 
 
-def test_entities_city_is_always_a_place(kb: KnowledgeBase) -> None:
-    assert _names(kb, "巴黎会谈不是简单谈判。", MentionKind.PLACE) == ["Paris"]
+def test_entities_city_is_always_a_place(kb: KnowledgeBase, names_of: NamesOf) -> None:
+    assert names_of("巴黎会谈不是简单谈判。", MentionKind.PLACE) == ["Paris"]
 
 
 # --- organizations ------------------------------------------------------------------------------------------------
 
 
-def test_entities_shared_organization_alias_goes_to_the_article_state(kb: KnowledgeBase) -> None:
+def test_entities_shared_organization_alias_goes_to_the_article_state(kb: KnowledgeBase, names_of: NamesOf) -> None:
     text = "外交部发言人表示，中方坚决反对美方做法，中方将奉陪到底。"
-    assert _names(kb, text, MentionKind.ORGANIZATION) == ["Ministry of Foreign Affairs of the People's Republic of China"]
+    assert names_of(text, MentionKind.ORGANIZATION) == ["Ministry of Foreign Affairs of the People's Republic of China"]
 
 
 # --- properties ------------------------------------------------------------------------------------------------------

@@ -5,24 +5,16 @@ bare descriptors, and unlisted English names after a title."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
-from tealeaves.extract.entities import extract_entities
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.model import DocumentMeta, Mention, MentionKind
-from tealeaves.text.document import build_document
+from tealeaves.model import Mention, MentionKind
 
-PUBLISHED = dt.date(2026, 3, 14)
-
-
-def _mentions(kb: KnowledgeBase, text: str, published: dt.date | None = PUBLISHED, lang: str = "zh") -> list[Mention]:
-    return list(extract_entities(build_document(text, DocumentMeta(published=published, lang=lang), kb), kb))
-
-
-def _names(kb: KnowledgeBase, text: str, kind: MentionKind, published: dt.date | None = PUBLISHED, lang: str = "zh",
-           via: str | None = None) -> list[str]:
-    return [m.name or "?" for m in _mentions(kb, text, published, lang) if m.kind is kind and (via is None or m.via == via)]
+MentionsOf = Callable[..., list[Mention]]
+NamesOf = Callable[..., list[str]]
+"""The fixtures of tests/extract/conftest.py."""
 
 
 # --- roles -----------------------------------------------------------------------------------------------
@@ -40,13 +32,13 @@ def _names(kb: KnowledgeBase, text: str, kind: MentionKind, published: dt.date |
 )
 def test_offices_role_resolves_to_holder_on_publication_date(
     kb: KnowledgeBase, text: str, published: dt.date, expected: list[str]
-) -> None:
+, names_of: NamesOf) -> None:
     lang = "en" if text.isascii() else "zh"
-    assert _names(kb, text, MentionKind.PERSON, published=published, lang=lang, via="role") == expected
+    assert names_of(text, MentionKind.PERSON, published=published, lang=lang, via="role") == expected
 
 
-def test_offices_role_without_publication_date_is_not_resolved(kb: KnowledgeBase) -> None:
-    assert _names(kb, "美国财长表示谈判将继续。", MentionKind.PERSON, published=None) == []
+def test_offices_role_without_publication_date_is_not_resolved(kb: KnowledgeBase, names_of: NamesOf) -> None:
+    assert names_of("美国财长表示谈判将继续。", MentionKind.PERSON, published=None) == []
 
 
 @pytest.mark.parametrize(
@@ -60,8 +52,8 @@ def test_offices_role_without_publication_date_is_not_resolved(kb: KnowledgeBase
         ("前国务卿蓬佩奥表示反对。", "zh", ["Mike Pompeo"]),
     ],
 )
-def test_offices_title_with_name_is_one_person_mention(kb: KnowledgeBase, text: str, lang: str, expected: list[str]) -> None:
-    persons = [m for m in _mentions(kb, text, lang=lang) if m.kind is MentionKind.PERSON]
+def test_offices_title_with_name_is_one_person_mention(kb: KnowledgeBase, text: str, lang: str, expected: list[str], mentions_of: MentionsOf) -> None:
+    persons = [m for m in mentions_of(text, lang=lang) if m.kind is MentionKind.PERSON]
     assert [m.name for m in persons] == expected
     assert {m.via for m in persons} == {"alias"}
 
@@ -74,8 +66,8 @@ def test_offices_title_with_name_is_one_person_mention(kb: KnowledgeBase, text: 
         ("财长表示将继续谈判。", []),
     ],
 )
-def test_offices_bare_role_needs_one_evident_state(kb: KnowledgeBase, text: str, expected: list[str]) -> None:
-    assert _names(kb, text, MentionKind.PERSON, via="context") == expected
+def test_offices_bare_role_needs_one_evident_state(kb: KnowledgeBase, text: str, expected: list[str], names_of: NamesOf) -> None:
+    assert names_of(text, MentionKind.PERSON, via="context") == expected
 
 
 @pytest.mark.parametrize(
@@ -87,13 +79,13 @@ def test_offices_bare_role_needs_one_evident_state(kb: KnowledgeBase, text: str,
         ("China's Vice Premier of the State Council will attend.", "en"),
     ],
 )
-def test_offices_blocked_role_names_nobody(kb: KnowledgeBase, text: str, lang: str) -> None:
-    assert _names(kb, text, MentionKind.PERSON, lang=lang) == []
+def test_offices_blocked_role_names_nobody(kb: KnowledgeBase, text: str, lang: str, names_of: NamesOf) -> None:
+    assert names_of(text, MentionKind.PERSON, lang=lang) == []
 
 
-def test_offices_bare_role_takes_the_state_written_before_it(kb: KnowledgeBase) -> None:
+def test_offices_bare_role_takes_the_state_written_before_it(kb: KnowledgeBase, names_of: NamesOf) -> None:
     text = "China's Finance Minister spoke after the U.S. President."
-    assert _names(kb, text, MentionKind.PERSON, lang="en") == ["Lan Fo'an", "Donald Trump"]
+    assert names_of(text, MentionKind.PERSON, lang="en") == ["Lan Fo'an", "Donald Trump"]
 
 
 # --- unknown English names --------------------------------------------------------------------------------------------
@@ -110,15 +102,15 @@ def test_offices_bare_role_takes_the_state_written_before_it(kb: KnowledgeBase) 
         ("President Monday Tuesday said nothing.", []),
     ],
 )
-def test_offices_titled_unknown_english_names(kb: KnowledgeBase, text: str, expected: list[str]) -> None:
-    assert _names(kb, text, MentionKind.PERSON, lang="en") == expected
+def test_offices_titled_unknown_english_names(kb: KnowledgeBase, text: str, expected: list[str], names_of: NamesOf) -> None:
+    assert names_of(text, MentionKind.PERSON, lang="en") == expected
 
 
-def test_offices_title_case_headline_gives_no_unknown_name(kb: KnowledgeBase) -> None:
+def test_offices_title_case_headline_gives_no_unknown_name(kb: KnowledgeBase, names_of: NamesOf) -> None:
     text = "Senator Slams Deal Over Tariffs\nSenator Jeanne Shaheen said the deal was bad."
-    assert _names(kb, text, MentionKind.PERSON, lang="en") == ["Jeanne Shaheen"]
+    assert names_of(text, MentionKind.PERSON, lang="en") == ["Jeanne Shaheen"]
 
 
-def test_offices_titled_unknown_name_has_no_actor(kb: KnowledgeBase) -> None:
-    (m,) = _mentions(kb, "Prime Minister Jacinda Ardern met the delegation.", lang="en")
+def test_offices_titled_unknown_name_has_no_actor(kb: KnowledgeBase, mentions_of: MentionsOf) -> None:
+    (m,) = mentions_of("Prime Minister Jacinda Ardern met the delegation.", lang="en")
     assert (m.actor_id, m.name, m.evidence.span.text) == (None, "Jacinda Ardern", "Jacinda Ardern")
