@@ -250,6 +250,7 @@ def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues:
         ctx.clauses,
         negatable=entry.negatable,
         other_cues=clause_cues,
+        governs_content=entry.type == EventType.THREATEN,
     )
     if modality is None:
         return []

@@ -82,6 +82,7 @@ def read_modality(
     *,
     negatable: bool,
     other_cues: Sequence[int] = (),
+    governs_content: bool = False,
 ) -> Modality | None:
     """The modality of the event whose cue is at ``cue`` in ``clause``, from the ``marks`` of its
     sentence; None when the cue lies inside a condition or an open question (no event is coded).
@@ -91,7 +92,8 @@ def read_modality(
     ("如果美方一意孤行，继续损害中方利益，中方必将奉陪到底") and the clause before it; inside one
     clause it attaches to the nearest cue before it (``other_cues`` are the clause's cue starts,
     the cue's own among them or not: in "pushing back against the threat to impose tariffs if ..." only the threat is
-    conditional).
+    conditional), unless the cue ``governs_content``: a threat's condition is the condition of
+    what it threatens ("threatened to raise the levy to 25 percent if no deal was reached").
     ``negatable`` False is for cues that are denials themselves (否认, reject): a negation word
     before them does not turn the denial into a negated event.
     """
@@ -110,7 +112,7 @@ def read_modality(
         elif scope == "condition":
             if same_clause and m.start < cue_start:
                 return None  # the cue is part of the condition: a hypothetical act
-            if same_clause and any(cue_end <= c < m.start for c in other_cues):
+            if same_clause and not governs_content and any(cue_end <= c < m.start for c in other_cues):
                 continue  # the condition belongs to a nearer cue
             if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
                 conditional = True
