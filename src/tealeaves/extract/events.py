@@ -168,6 +168,8 @@ def extract_events(
                 continue
             if r.start > content and not r.entry.content_after:
                 continue  # the content of a request, not an act
+            if r.entry.yields_to and any(o.start > r.start and o.entry.type in r.entry.yields_to for o in readings):
+                continue  # consent to a meeting: the meeting is the act
             for c in _read(r, clause, ctx, where, cue_starts_here):
                 key = (c.type, c.source, c.target)
                 if key not in seen:

@@ -143,6 +143,9 @@ class EventCueEntry(Entry):
     conditional one (inside a condition) codes nothing. ``content_after`` marks acts whose content
     follows them (敦促美方取消关税: the lifting is asked for, not done), so later cues in the sentence
     code nothing. ``states`` fixes the dyad for forms that name it (a summit nickname).
+    ``yields_to`` makes a consent verb code nothing when what it consents to is an act of one of
+    those types later in its clause (双方同意举行新一轮磋商, "agreed to hold talks": SCHEMA.md codes a
+    scheduled meeting as the meeting, CONSULT planned, not as AGREE).
     ``infer: false`` forbids filling a missing target from the article's counterpart state, for weak
     cues whose object must be named.
     """
@@ -162,6 +165,9 @@ class EventCueEntry(Entry):
     infer: bool = True
     negatable: bool = True
     content_after: bool = Field(False, description="what follows in the sentence is this act's content")
+    yields_to: tuple[EventType, ...] = Field(
+        (), description="types whose cue, later in the clause, is the act itself (同意举行磋商: the meeting)"
+    )
     modalities: tuple[Modality, ...] = (Modality.ASSERTED, Modality.PLANNED, Modality.NEGATED, Modality.CONDITIONAL)
     examples: tuple[CueExample, ...] = Field(min_length=1)
 
