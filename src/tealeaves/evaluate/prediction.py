@@ -18,6 +18,13 @@ _SIGNAL_FIELDS: dict[SignalKind, tuple[str, ...]] = {
 }
 
 
+def _sentence_of(analysis: Analysis, index: int) -> str | None:
+    """The text of sentence ``index``: an event cites its sentence in a prediction, as SCHEMA.md
+    checks it ("a predicted event's evidence sentence should contain" the gold phrase), while the
+    Analysis keeps the exact clause for people to read."""
+    return analysis.sentences[index].span.text if 0 <= index < len(analysis.sentences) else None
+
+
 def _number(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(x, 6)
 
@@ -55,7 +62,7 @@ def to_prediction(analysis: Analysis) -> dict[str, Any]:
         if e.place:
             ev["place"] = e.place
         ev["modality"] = str(e.modality)
-        ev["evidence"] = e.evidence.quote
+        ev["evidence"] = _sentence_of(analysis, e.evidence.sentence) or e.evidence.quote
         events.append(ev)
     signals = []
     for s in analysis.signals:
