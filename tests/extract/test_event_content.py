@@ -1,0 +1,55 @@
+"""What an act's words govern: the content of a charge, the meeting consented to, the condition of
+a threat — on sentences we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.model import DocumentMeta, Event
+from tealeaves.pipeline import analyse
+from tealeaves.text.document import build_document
+
+
+def _events(kb: KnowledgeBase, text: str, lang: str = "zh") -> set[tuple[str, str, str, str]]:
+    doc = build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang=lang), kb)
+    return {_key(e) for e in analyse(doc, kb).events}
+
+
+def _key(e: Event) -> tuple[str, str, str, str]:
+    return (str(e.type), e.source, e.target, str(e.modality))
+
+
+def test_what_follows_a_charge_is_its_content_not_a_charge_the_other_way(kb: KnowledgeBase) -> None:
+    found = _events(kb, "中方指责美方将经贸问题政治化，严重破坏了全球供应链的稳定。")
+    assert ("ACCUSE", "CHN", "USA", "asserted") in found
+    assert not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("中美双方同意于下月在日内瓦举行新一轮经贸磋商。", "zh"),
+        ("Washington and Beijing agreed to hold another round of talks next month.", "en"),
+    ],
+)
+def test_consent_to_a_meeting_is_the_meeting_planned(kb: KnowledgeBase, text: str, lang: str) -> None:
+    found = _events(kb, text, lang)
+    assert {t for t, *_ in found} == {"CONSULT"}
+    assert all(m == "planned" for *_, m in found)
+
+
+def test_consent_to_an_act_is_still_an_agreement(kb: KnowledgeBase) -> None:
+    assert ("AGREE", "CHN", "USA", "asserted") in _events(kb, "China agreed to buy more American soybeans this season.", "en")
+
+
+def test_a_threats_condition_after_its_content_makes_it_conditional(kb: KnowledgeBase) -> None:
+    found = _events(kb, "Washington threatened to raise tariffs on Japanese cars to 25 percent if no deal was reached.", "en")
+    assert ("THREATEN", "USA", "JPN", "conditional") in found
+
+
+def test_keeping_in_touch_is_consulting_but_dialogue_in_general_is_not(kb: KnowledgeBase) -> None:
+    assert {t for t, *_ in _events(kb, "美方表示仍愿意与中方就贸易问题保持沟通。")} == {"CONSULT"}
+    assert _events(kb, "中方认为，中美之间对话比对抗好。") == set()
