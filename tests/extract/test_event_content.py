@@ -53,3 +53,12 @@ def test_a_threats_condition_after_its_content_makes_it_conditional(kb: Knowledg
 def test_keeping_in_touch_is_consulting_but_dialogue_in_general_is_not(kb: KnowledgeBase) -> None:
     assert {t for t, *_ in _events(kb, "美方表示仍愿意与中方就贸易问题保持沟通。")} == {"CONSULT"}
     assert _events(kb, "中方认为，中美之间对话比对抗好。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["美国将对中国商品加征关税。", "美方将上调对华关税。", "中美两国原定本月在马德里举行经贸会谈。"],
+)
+def test_future_words_after_a_state_name_plan_the_act(kb: KnowledgeBase, text: str) -> None:
+    """将 after 美国 and 上调 after 将 are no parts of 国会 or 会上: those exceptions belong to 会."""
+    assert {m for *_, m in _events(kb, text)} == {"planned"}
