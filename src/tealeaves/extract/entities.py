@@ -21,6 +21,8 @@ The rules, and where their words live:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Literal
 
 from tealeaves.extract.entity_scan import (
@@ -62,7 +64,18 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
     found.extend(titled_unknown_names(scan))
     unique = sorted(set(found), key=_order)
     evidence = EvidenceMaker(doc).at
-    return tuple(Mention.of(f.kind, f.actor_id, f.name, f.state, f.via, evidence(f.start, f.end)) for f in unique)
+    on = doc.meta.published
+    return tuple(
+        Mention.of(f.kind, f.actor_id, f.name, _acting_state(kb, f, on), f.via, evidence(f.start, f.end)) for f in unique
+    )
+
+
+def _acting_state(kb: KnowledgeBase, f: Found, on: dt.date | None) -> str | None:
+    """A listed person stands for the state of the office they hold on the day (SCHEMA.md: an
+    official stands for its state; the EU acting as one party is EUR)."""
+    if f.kind is MentionKind.PERSON and f.actor_id is not None:
+        return kb.acts_for(f.actor_id, on) or f.state
+    return f.state
 
 
 def _order(f: Found) -> tuple[int, int, str, str, str]:

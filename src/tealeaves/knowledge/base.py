@@ -123,6 +123,21 @@ class KnowledgeBase:
         entry = self.countries.get(alpha3)
         return entry.name if entry else None
 
+    def acts_for(self, person_id: str, on: dt.date | None) -> str | None:
+        """The state the person stands for on ``on``: the state of an office they hold that day when
+        it is not their own (an EU commissioner acts for the European Union, EUR), else their own
+        state; their own state when the day is unknown."""
+        person = self.persons.get(person_id)
+        if person is None:
+            return None
+        if on is not None:
+            for spell in person.roles:
+                if spell.from_ <= on and (spell.to is None or on <= spell.to):
+                    role = self.roles.get(spell.role)
+                    if role is not None and role.state and role.state != person.state:
+                        return role.state
+        return person.state
+
     def holder(self, role_id: str, on: dt.date) -> PersonEntry | None:
         """The person holding ``role_id`` on ``on``; None when nobody listed held it then.
 
