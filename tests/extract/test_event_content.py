@@ -62,3 +62,16 @@ def test_keeping_in_touch_is_consulting_but_dialogue_in_general_is_not(kb: Knowl
 def test_future_words_after_a_state_name_plan_the_act(kb: KnowledgeBase, text: str) -> None:
     """将 after 美国 and 上调 after 将 are no parts of 国会 or 会上: those exceptions belong to 会."""
     assert {m for *_, m in _events(kb, text)} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The move follows Washington's decision to restrict chip sales to Chinese firms, which Beijing said violated the consensus.",
+        "Washington doubled tariffs on Chinese goods. Beijing has called the tariffs unfair and unjustified.",
+    ],
+)
+def test_the_party_that_speaks_is_the_judge_not_the_judged(kb: KnowledgeBase, text: str) -> None:
+    found = _events(kb, text, "en")
+    assert ("ACCUSE", "CHN", "USA", "asserted") in found
+    assert not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)

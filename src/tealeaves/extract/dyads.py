@@ -51,8 +51,9 @@ class Setting(NamedTuple):
     """Where a cue stands: its sentence's clauses, the cue starts of every clause (a clause's own
     cue ends the stretch its subject is read from), which clauses are conditions, the document
     language, whether a passive mark without agent precedes the cue in its clause, whether the
-    clause opens with a list word (including, 包括), and the sentence's parties by clause (as
-    ``by_clause`` gives them; computed once per sentence, not per cue)."""
+    clause opens with a list word (including, 包括), the sentence's parties by clause (as
+    ``by_clause`` gives them; computed once per sentence, not per cue), and the starts of the
+    parties a verb of saying follows (the speakers: 中方表示…, "New Delhi has called ...")."""
 
     sentence_clauses: tuple[Clause, ...]
     first_cue: dict[Clause, int]
@@ -61,6 +62,7 @@ class Setting(NamedTuple):
     agentless: bool
     listing: bool = False
     clause_parties: Mapping[Clause, Sequence[Party]] = {}
+    speakers: frozenset[int] = frozenset()
 
 
 def _inside(p: Party, clause: Clause) -> bool:
@@ -168,7 +170,7 @@ def read_dyads(
                 break
 
     if entry.frame == "judged":
-        judged = _judged(cue, local, subject, sentence_parties, pair)
+        judged = _judged(cue, local, subject, sentence_parties, pair, setting.speakers)
         return (judged,) if judged else ()
     if setting.agentless and subject is not None and len(subject.states) == 1:
         target = subject.states[0]
@@ -270,18 +272,36 @@ def _earlier_marked(setting: Setting, sentence_parties: Sequence[Party], clause:
 
 
 def _judged(
-    cue: tuple[int, int], local: Sequence[Party], subject: Party | None, sentence_parties: Sequence[Party], pair: Dyad | None
+    cue: tuple[int, int],
+    local: Sequence[Party],
+    subject: Party | None,
+    sentence_parties: Sequence[Party],
+    pair: Dyad | None,
+    speakers: frozenset[int] = frozenset(),
 ) -> Dyad | None:
     """The dyad of a judgement: (judge, judged). The judged is the nearest unmarked party before the
-    cue (or the subject of an earlier clause, and then only when a speaker of another state is
-    named); the judge is the sentence's speaker, else the other side."""
-    before = [p for p in local if p.end <= cue[0] and not p.place and p.role == "plain" and len(p.states) == 1]
+    cue that is not speaking (or the subject of an earlier clause, and then only when a speaker of
+    another state is named); the judge is the speaker named before the cue ("which Beijing said
+    violated the consensus", "New Delhi has called the penalty unfair"), else the sentence's first
+    other party, else the other side."""
+    said = [p for p in sentence_parties if p.start in speakers and p.start < cue[0] and len(p.states) == 1 and not p.place]
+    before = [
+        p
+        for p in local
+        if p.end <= cue[0] and not p.place and p.role == "plain" and len(p.states) == 1 and p.start not in speakers
+    ]
     from_earlier = not before
+    if subject is not None and subject.start in speakers:
+        subject = None
     judged_party = before[-1] if before else subject
+    if judged_party is None and said:
+        voice = said[-1].states[0]
+        other = _other(pair, voice)
+        return (voice, other) if other else None
     if judged_party is None or len(judged_party.states) != 1:
         return None
     judged = judged_party.states[0]
-    speaker = next(
+    speaker = next((p.states[0] for p in reversed(said) if p.states[0] != judged), None) or next(
         (
             p.states[0]
             for p in sentence_parties

@@ -14,8 +14,8 @@ from tealeaves.knowledge.base import KnowledgeBase
 class EventText:
     """Character and word classes by purpose (see data/events/clauses.yaml), with the forms the hot
     loops use: ``*_re`` find any character of a class, ``*_words`` are sorted tuples for
-    ``str.startswith``/``str.endswith``, and ``bystander_ids`` are the organizations of the
-    ``non_actor_categories``."""
+    ``str.startswith``/``str.endswith``, ``bystander_ids`` are the organizations of the
+    ``non_actor_categories``, and ``speaker_re`` matches a verb of saying right after a party."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -33,6 +33,7 @@ class EventText:
     until_words: tuple[str, ...]
     list_word_tuple: tuple[str, ...]
     bystander_ids: frozenset[str]
+    speaker_re: re.Pattern[str]
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -77,4 +78,18 @@ def event_text(kb: KnowledgeBase) -> EventText:
         until_words=tuple(sorted(until_marks)),
         list_word_tuple=tuple(sorted(list_words)),
         bystander_ids=frozenset(o.id for o in kb.organizations.values() if o.category in non_actor),
+        speaker_re=_speaker_pattern(kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
     )
+
+
+def _speaker_pattern(verbs: frozenset[str], leads: frozenset[str]) -> re.Pattern[str]:
+    """Matches, right after a party, a verb of saying (after auxiliaries or adverbs: "has called",
+    "也表示"): that party is the speaker of what follows. Never matches when no verb is listed."""
+    if not verbs:
+        return re.compile(r"(?!)")
+
+    def alternation(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    lead = rf"(?:(?:{alternation(leads)})(?![A-Za-z])\s*)*" if leads else ""
+    return re.compile(rf"\s*{lead}(?:{alternation(verbs)})(?![A-Za-z])", re.IGNORECASE)

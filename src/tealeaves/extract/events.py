@@ -70,6 +70,7 @@ class _Context:
     parties_by_sentence: dict[int, list[Party]]
     marks_by_sentence: dict[int, list[ModalMark]]
     list_words: tuple[str, ...]
+    speakers: frozenset[int]
 
 
 class _Where(NamedTuple):
@@ -148,6 +149,7 @@ def extract_events(
         parties_by_sentence=_by_sentence(starts, parties.parties, _party_start),
         marks_by_sentence=_by_sentence(starts, marks, _mark_start),
         list_words=classes.list_word_tuple,
+        speakers=frozenset(p.start for p in parties.parties if classes.speaker_re.match(view.text, p.end)),
     )
     content_from = _content_starts(by_clause)
     actors_by_sentence: dict[int, tuple[list[Party], dict[Clause, list[Party]]]] = {}
@@ -272,6 +274,7 @@ def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues:
         agentless=bool(bare) and any(clause.start <= end <= r.start for end in bare),
         listing=where.listing,
         clause_parties=where.clause_parties,
+        speakers=ctx.speakers,
     )
     dyads = read_dyads((r.start, r.end), entry, clause, setting, where.actors, ctx.pair, r.needs_at)
     if not dyads:
