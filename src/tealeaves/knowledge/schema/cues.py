@@ -166,7 +166,7 @@ class EventCueEntry(Entry):
     negatable: bool = True
     content_after: bool = Field(False, description="what follows in the sentence is this act's content")
     yields_to: tuple[EventType, ...] = Field(
-        (), description="types whose cue, later in the clause, is the act itself (同意举行磋商: the meeting)"
+        (), description="types whose cue, later in the clause, is the act consented to (a meeting agreed on)"
     )
     modalities: tuple[Modality, ...] = (Modality.ASSERTED, Modality.PLANNED, Modality.NEGATED, Modality.CONDITIONAL)
     examples: tuple[CueExample, ...] = Field(min_length=1)
