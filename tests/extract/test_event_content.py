@@ -75,3 +75,13 @@ def test_the_party_that_speaks_is_the_judge_not_the_judged(kb: KnowledgeBase, te
     found = _events(kb, text, "en")
     assert ("ACCUSE", "CHN", "USA", "asserted") in found
     assert not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
+
+
+def test_what_talks_are_about_is_no_act(kb: KnowledgeBase) -> None:
+    found = _events(kb, "中美双方就延长关税暂停期、出口管制等问题达成多项共识。")
+    assert {t for t, *_ in found} == {"AGREE"}
+
+
+def test_an_adverb_jiu_before_an_act_does_not_make_it_a_topic(kb: KnowledgeBase) -> None:
+    found = _events(kb, "美方随后就对中国商品加征关税。")
+    assert ("SANCTION", "USA", "CHN", "asserted") in found

@@ -15,7 +15,8 @@ class EventText:
     """Character and word classes by purpose (see data/events/clauses.yaml), with the forms the hot
     loops use: ``*_re`` find any character of a class, ``*_words`` are sorted tuples for
     ``str.startswith``/``str.endswith``, ``bystander_ids`` are the organizations of the
-    ``non_actor_categories``, and ``speaker_re`` matches a verb of saying right after a party."""
+    ``non_actor_categories``, ``speaker_re`` matches a verb of saying right after a party, and
+    ``topic_openers`` open the subject of talks (双方就…达成共识)."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -34,6 +35,7 @@ class EventText:
     list_word_tuple: tuple[str, ...]
     bystander_ids: frozenset[str]
     speaker_re: re.Pattern[str]
+    topic_openers: tuple[str, ...]
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -79,6 +81,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         list_word_tuple=tuple(sorted(list_words)),
         bystander_ids=frozenset(o.id for o in kb.organizations.values() if o.category in non_actor),
         speaker_re=_speaker_pattern(kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
+        topic_openers=tuple(sorted(kb.text_words("topic_openers"))),
     )
 
 

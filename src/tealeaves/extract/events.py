@@ -71,6 +71,8 @@ class _Context:
     marks_by_sentence: dict[int, list[ModalMark]]
     list_words: tuple[str, ...]
     speakers: frozenset[int]
+    topic_openers: tuple[str, ...]
+    view_text: str
 
 
 class _Where(NamedTuple):
@@ -150,6 +152,8 @@ def extract_events(
         marks_by_sentence=_by_sentence(starts, marks, _mark_start),
         list_words=classes.list_word_tuple,
         speakers=frozenset(p.start for p in parties.parties if classes.speaker_re.match(view.text, p.end)),
+        topic_openers=classes.topic_openers if lang == "zh" else (),
+        view_text=view.text,
     )
     content_from = _content_starts(by_clause)
     actors_by_sentence: dict[int, tuple[list[Party], dict[Clause, list[Party]]]] = {}
@@ -161,11 +165,13 @@ def extract_events(
             sentence_actors = actors(ctx.parties_by_sentence.get(k, []), ctx.pair)
             actors_by_sentence[k] = (sentence_actors, by_clause_parties(sentence_actors, clauses.in_sentence(k)))
         where = _where(ctx, clause, *actors_by_sentence[k])
-        overridden = {t for r in readings for t in r.entry.overrides}
+        topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
+        acts = [r for r in readings if r not in topics] if topics else readings
+        overridden = {t for r in acts for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
         content = content_from.get(k, no_content)
-        for r in readings:
+        for r in acts:  # what talks are about (就延长关税暂停期等达成共识) is not an act
             if r.entry.type in overridden:
                 continue
             if r.start > content and not r.entry.content_after:
@@ -292,6 +298,19 @@ def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues:
         Coded(etype, src, tgt, modality, date, place, (r.start, r.end), where.evidence, rank, explicit, clause.sentence)
         for src, tgt in dyads
     ]
+
+
+_TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
+
+
+def _is_topic(ctx: _Context, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
+    """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
+    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题进行了
+    交流). The talks and the agreement are coded; what they were about is not an act."""
+    if r.entry.type in _TALKS or not any(o.start >= r.end and o.entry.type in _TALKS for o in readings):
+        return False
+    head = ctx.view_text[clause.start : r.start]
+    return any(w in head for w in ctx.topic_openers)
 
 
 def _opens_list(ctx: _Context, clause: Clause) -> bool:
