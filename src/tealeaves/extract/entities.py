@@ -22,7 +22,6 @@ The rules, and where their words live:
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Literal
 
 from tealeaves.extract.entity_scan import (

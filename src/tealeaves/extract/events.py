@@ -301,12 +301,13 @@ def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues:
 
 
 _TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
+"""Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
 
 
 def _is_topic(ctx: _Context, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
     """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
-    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题进行了
-    交流). The talks and the agreement are coded; what they were about is not an act."""
+    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
+    共识). The talks and the agreement are coded; what they were about is not an act."""
     if r.entry.type in _TALKS or not any(o.start >= r.end and o.entry.type in _TALKS for o in readings):
         return False
     head = ctx.view_text[clause.start : r.start]
