@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -107,21 +108,27 @@ def _start(corpus: Path, db: Path, workers: int) -> subprocess.Popen[str]:
     )
 
 
-def _wait_for_commits(proc: subprocess.Popen[str], db: Path, grow_bytes: int = 8192, timeout_s: float = 60) -> None:
-    """Wait until the write-ahead log has grown past the schema by ``grow_bytes`` (a few committed
-    batches): the store is then mid-run, with commits behind it and more to come."""
+def _wait_for_commits(proc: subprocess.Popen[str], db: Path, documents: int = 4, timeout_s: float = 60) -> None:
+    """Wait until the write-ahead log holds the paths of ``documents`` stored articles (with
+    ``--batch-size 2``, at least one whole batch is committed): the store is then mid-run, with
+    commits behind it and more to come. Growth of the log alone is no sign: creating the schema
+    writes to it too, and a run killed then has committed nothing."""
     wal = db.with_name(db.name + ".wal")
-    base: int | None = None
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         assert proc.poll() is None, "the run ended before it could be interrupted"
-        size = wal.stat().st_size if wal.exists() else 0
-        if size and base is None:
-            base = size
-        if base is not None and size > base + grow_bytes:
+        try:
+            logged = wal.read_bytes()
+        except FileNotFoundError:
+            logged = b""
+        if len(set(_STORED_NAME.findall(logged))) >= documents:
             return
-        time.sleep(0.002)
+        time.sleep(0.005)
     raise AssertionError("no commits seen in time")
+
+
+_STORED_NAME = re.compile(rb"a\d{4}\.txt")
+"""A stored article's file name (write_corpus names them a0000.txt ...) as the log records its path."""
 
 
 @pytest.mark.slow
