@@ -178,3 +178,13 @@ def test_model_document_and_analysis_of_equal_the_validated_models() -> None:
         Document.of("abc", meta, text, list(sentences))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="tuple"):
         Analysis.of("abc", meta, "0.1.0", "kb1", sentences, **{**fields, "cues": [cue]})  # type: ignore[arg-type]
+
+
+def test_model_meta_with_fields_equals_model_copy() -> None:
+    meta = DocumentMeta(path="a.txt", encoding="utf-8", script=None, format=None)
+    update = {"format": "frontmatter", "title": "Talks", "script": "zh-Hans"}
+    fast, slow = meta.with_fields(update), meta.model_copy(update=update)
+    _same(fast, slow)
+    assert meta.format is None and list(fast.__dict__) == list(DocumentMeta.model_fields)
+    with pytest.raises(KeyError, match="author"):
+        meta.with_fields({"author": "x"})

@@ -119,6 +119,14 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
         check_size(len(raw), settings.max_bytes)
         return raw
     try:
+        # the common case in one open: a readable regular file within the limit
+        with open(path, "rb", buffering=0) as file:
+            size = os.fstat(file.fileno()).st_size
+            if size <= settings.max_bytes:
+                return file.readall()
+    except OSError:
+        pass  # the careful way below says what is wrong, as it always has
+    try:
         size = path.stat().st_size
         if path.is_dir():
             raise InputError("is a directory")

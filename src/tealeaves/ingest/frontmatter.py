@@ -104,4 +104,4 @@ def read_frontmatter(text: str, base: DocumentMeta, kb: KnowledgeBase) -> Docume
     body = text[block.body_start :]
     if not has_words(body):
         raise InputError("no article text after the front matter")
-    return build_document(body, meta.model_copy(update={"format": "frontmatter"}), kb, lang_given=lang_given)
+    return build_document(body, meta.with_fields({"format": "frontmatter"}), kb, lang_given=lang_given)

@@ -76,7 +76,8 @@ def _rules(kb: KnowledgeBase) -> _Rules:
         kinds.append("(?P<word>(?!))")  # no full stop: the group is there, and never set
     # the blanks after an end go with it: they only ever make empty sentences, and the next sentence
     # then starts at its first character (a blank that is itself a terminator is left alone)
-    blank = _class({c for c in map(chr, range(0x110000)) if c.isspace()} - ((zh_end | en_end) - {"\n"}))
+    terminators = _class((zh_end | en_end) - {"\n"})
+    blank = rf"(?:(?!{terminators})\s)"
     ends = re.compile(_class(zh_end | en_end | {"\n"}) + "(?:" + "|".join(kinds) + f"){blank}*+")
 
     return _Rules(
