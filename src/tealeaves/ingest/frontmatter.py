@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tealeaves.errors import InputError
@@ -52,18 +53,16 @@ def parse_front_matter(text: str) -> FrontMatter:
     blank lines and ``#`` comments inside the block are skipped, and an indented continuation
     line is allowed only under a key we ignore.
     """
-    if _CLOSING.search(text, text.find("\n") + 1) is None:
+    closing = _CLOSING.search(text, text.find("\n") + 1)
+    if closing is None:
         raise ValueError("the front matter opened on line 1 has no closing '---' line")
     values: dict[str, str] = {}
     numbers: dict[str, int] = {}
     key: str | None = None
-    lines = _LINE.finditer(text)
-    next(lines)
-    for number, m in enumerate(lines, start=2):
-        raw = m.group()
+    for number, raw, end in _lines_after_first(text, closing.end()):
         line = raw.rstrip("\r\n")
         if line.rstrip() == _FENCE:
-            return FrontMatter(values, numbers, m.end())
+            return FrontMatter(values, numbers, end)
         if not raw:
             break
         if not line.strip() or line.lstrip().startswith("#"):
@@ -84,6 +83,31 @@ def parse_front_matter(text: str) -> FrontMatter:
         values[key] = unquote(pair.group(2).strip())
         numbers[key] = number
     raise ValueError("the front matter opened on line 1 has no closing '---' line")
+
+
+def _lines_after_first(text: str, closing_end: int) -> Iterator[tuple[int, str, int]]:
+    """``(number, line with its line break, offset after it)`` for the lines from line 2 up to the
+    closing line that ends at ``closing_end``, then (in general) an empty line at the end of the text.
+
+    Lines end at ``\r\n``, ``\r`` or ``\n``; a block without ``\r`` (nearly all) is cut with
+    ``str.split``, which then cuts exactly there, rather than one regex match per line.
+    """
+    head = text[:closing_end]
+    if "\r" in head:
+        lines = _LINE.finditer(text)
+        next(lines)
+        for number, m in enumerate(lines, start=2):
+            yield number, m.group(), m.end()
+        return
+    parts = head.split("\n")
+    offset = len(parts[0]) + 1
+    for number, line in enumerate(parts[1:], start=2):
+        offset += len(line)
+        if offset < len(text) and text[offset] == "\n":
+            offset += 1
+            yield number, line + "\n", offset
+        else:
+            yield number, line, offset
 
 
 def read_frontmatter(text: str, base: DocumentMeta, kb: KnowledgeBase) -> Document:

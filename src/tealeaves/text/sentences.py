@@ -47,6 +47,33 @@ def _class(chars: frozenset[str] | set[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
 
 
+def _ascii_caseless(word: str, unless: frozenset[str]) -> str:
+    """A pattern for the ASCII strings without a character of ``unless`` whose ``lower()`` is ``word``."""
+    return "".join(_class({c for c in map(chr, range(128)) if c.lower() == ch and c not in unless}) for ch in word)
+
+
+def _before_next_word(
+    closing: frozenset[str], abbreviations: frozenset[str], longest: int, close: str, blanks: str, starts: str
+) -> str:
+    """The pattern, right after a full stop, for one followed by blanks and the start of a word, which
+    ends a sentence unless the word before the stop is an abbreviation or an initial.
+
+    A word of ASCII characters is judged here: it must not be one of the abbreviations (any case)
+    or a single letter, with a blank, a closing mark or the start of the text before it (look-behinds
+    of the abbreviation's own width). A non-ASCII character among the ``longest`` characters before
+    the stop sets group ``word``, and ``_closes_abbreviation`` judges the word instead, because
+    lower-casing beyond ASCII (``str.lower``) is not a regex's case folding.
+    """
+    word_char = f"[^\\s{''.join(re.escape(c) for c in sorted(closing))}]"
+    by_length: dict[int, list[str]] = {1: ["[A-Za-z]"]}
+    for a in sorted(abbreviations):
+        if a.isascii() and re.fullmatch(f"{word_char}+", a):
+            by_length.setdefault(len(a), []).append(_ascii_caseless(a, closing))
+    after_word = "|".join(rf"(?<=(?:{'|'.join(ws)})\.)(?<!{word_char}[^\n]{{{k}}}\.)" for k, ws in sorted(by_length.items()))
+    near = "|".join(rf"(?<=[^\x00-\x7f][^\n]{{{j}}}\.)" for j in range(longest))
+    return rf"(?!{after_word})(?={close}*+{blanks}(?:{starts}))(?:(?P<word>{near})|)"
+
+
 @functools.lru_cache(maxsize=8)
 def _rules(kb: KnowledgeBase) -> _Rules:
     """The punctuation classes and abbreviations of a knowledge base, compiled (see ``_Rules``)."""
@@ -71,7 +98,7 @@ def _rules(kb: KnowledgeBase) -> _Rules:
     # look-behind then tells which kind of end it is
     kinds = [r"(?<=\n)", f"(?<={zh_first}){zh_rest}", f"(?<={en_first}){en_rest}"]
     if has_stop:
-        kinds.append(rf"(?<=\.)(?={close}*+(?:\Z|{blanks}(?:\Z|\n|(?P<word>{starts})))){run_on}")
+        kinds.append(rf"(?<=\.)(?:(?={close}*+(?:\Z|{blanks}(?:\Z|\n)))|{_before_next_word(closing, abbreviations, longest, close, blanks, starts)}){run_on}")
     else:
         kinds.append("(?P<word>(?!))")  # no full stop: the group is there, and never set
     # the blanks after an end go with it: they only ever make empty sentences, and the next sentence
