@@ -22,6 +22,7 @@ from tealeaves.model import (
     Modality,
     Quantity,
     RedLine,
+    SanctionedOfficialTravel,
     Sentence,
     Span,
 )
@@ -188,3 +189,23 @@ def test_model_meta_with_fields_equals_model_copy() -> None:
     assert meta.format is None and list(fast.__dict__) == list(DocumentMeta.model_fields)
     with pytest.raises(KeyError, match="author"):
         meta.with_fields({"author": "x"})
+
+
+def test_model_red_line_and_travel_of_equal_the_validated_signals() -> None:
+    _same(RedLine.of("Taiwan", None, (_EVIDENCE,)), RedLine(issue="Taiwan", actor=None, evidence=(_EVIDENCE,)))
+    _same(RedLine.of("Taiwan", "CHN", (_EVIDENCE,)), RedLine(issue="Taiwan", actor="CHN", evidence=(_EVIDENCE,)))
+    _same(
+        SanctionedOfficialTravel.of("Marco Rubio", (_EVIDENCE,)),
+        SanctionedOfficialTravel(person="Marco Rubio", evidence=(_EVIDENCE,)),
+    )
+    with pytest.raises(ValueError, match="non-empty"):
+        RedLine.of("Taiwan", None, ())
+    with pytest.raises(ValueError, match="non-empty"):
+        SanctionedOfficialTravel.of("Marco Rubio", [_EVIDENCE])  # type: ignore[arg-type]
+
+
+def test_model_with_fields_copies_any_model_like_model_copy() -> None:
+    signal = RedLine.of("Taiwan", "CHN", (_EVIDENCE,))
+    update = {"evidence": (_EVIDENCE, Evidence.at("美方将于3月14日", 0, 0, 2))}
+    _same(signal.with_fields(update), signal.model_copy(update=update))
+    assert type(signal.with_fields(update)) is RedLine and signal.evidence == (_EVIDENCE,)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, Literal, TypeVar, Union, cast
+from typing import Annotated, Any, Literal, Self, TypeVar, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,6 +20,21 @@ class Frozen(BaseModel):
     """Base of every model: immutable, hashable, no unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def with_fields(self, update: Mapping[str, Any]) -> Self:
+        """``self.model_copy(update=update)``, as unvalidated as that and several times cheaper
+        (ingest fills in a few fields of every article's meta, detectors merge evidence); raises
+        KeyError for a name that is not a field.
+
+        Example::
+
+            meta.with_fields({"format": "frontmatter"}).format  # 'frontmatter'
+        """
+        values = self.__dict__
+        for key in update:
+            if key not in values:
+                raise KeyError(f"{type(self).__name__} has no field {key!r}")
+        return _built(type(self), {**values, **update}, self.__pydantic_fields_set__ | update.keys())
 
 
 _F = TypeVar("_F", bound=Frozen)
@@ -276,21 +291,6 @@ class DocumentMeta(Frozen):
     encoding_source: str | None = None
     format: str | None = Field(None, description="reader that produced it: frontmatter, text, html, feed, jsonl")
 
-    def with_fields(self, update: Mapping[str, Any]) -> DocumentMeta:
-        """``self.model_copy(update=update)``, as unvalidated as that and several times cheaper
-        (ingest fills in a few fields of every article's meta); raises KeyError for a name that is
-        not a field.
-
-        Example::
-
-            meta.with_fields({"format": "frontmatter"}).format  # 'frontmatter'
-        """
-        values = self.__dict__
-        for key in update:
-            if key not in values:
-                raise KeyError(f"DocumentMeta has no field {key!r}")
-        return _built(DocumentMeta, {**values, **update}, self.__pydantic_fields_set__ | update.keys())
-
 
 class Document(Frozen):
     """An article after ingest: metadata, the body (never changed afterwards) and its sentences.
@@ -496,6 +496,16 @@ class _SignalBase(Frozen):
     evidence: tuple[Evidence, ...] = Field(min_length=1)
 
 
+def _check_evidence(evidence: tuple[Evidence, ...]) -> None:
+    """What validation checks of a signal's evidence, for the constructors that skip it."""
+    if evidence.__class__ is not tuple or not evidence:
+        raise ValueError("a signal needs a non-empty tuple of evidence")
+
+
+_TRAVEL_FIELDS = {"person", "evidence"}
+_RED_LINE_FIELDS = {"issue", "actor", "evidence"}
+
+
 class DualTrack(_SignalBase):
     """The same side pursues dialogue and coercion in the same period."""
 
@@ -508,6 +518,14 @@ class SanctionedOfficialTravel(_SignalBase):
 
     kind: Literal[SignalKind.SANCTIONED_OFFICIAL_TRAVEL] = SignalKind.SANCTIONED_OFFICIAL_TRAVEL
     person: str
+
+    @classmethod
+    def of(cls, person: str, evidence: tuple[Evidence, ...]) -> SanctionedOfficialTravel:
+        """``SanctionedOfficialTravel(person=person, evidence=evidence)`` built without validation;
+        raises ValueError when ``evidence`` is not a non-empty tuple."""
+        _check_evidence(evidence)
+        values = {"evidence": evidence, "kind": SignalKind.SANCTIONED_OFFICIAL_TRAVEL, "person": person}
+        return _built(cls, values, _TRAVEL_FIELDS)
 
 
 class StanceShift(_SignalBase):
@@ -551,6 +569,14 @@ class RedLine(_SignalBase):
     kind: Literal[SignalKind.RED_LINE] = SignalKind.RED_LINE
     issue: str
     actor: str | None = None
+
+    @classmethod
+    def of(cls, issue: str, actor: str | None, evidence: tuple[Evidence, ...]) -> RedLine:
+        """``RedLine(issue=issue, actor=actor, evidence=evidence)`` built without validation (the
+        most frequent signal); raises ValueError when ``evidence`` is not a non-empty tuple."""
+        _check_evidence(evidence)
+        values = {"evidence": evidence, "kind": SignalKind.RED_LINE, "issue": issue, "actor": actor}
+        return _built(cls, values, _RED_LINE_FIELDS)
 
 
 class DomesticPressure(_SignalBase):
