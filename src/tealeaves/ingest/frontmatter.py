@@ -29,6 +29,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*:(.*)")
 _FENCE = "---"
 _CLOSING = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+# the usual block: pairs as _PAIR reads them, on lines that end in LF alone
+_SIMPLE_PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[^\S\r\n]*:([^\r\n]*)\n")
+_SIMPLE = re.compile(r"---[ \t]*\n((?:[A-Za-z_][A-Za-z0-9_-]*[^\S\r\n]*:[^\r\n]*\n)*)---[ \t]*(?:\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ def parse_front_matter(text: str) -> FrontMatter:
     blank lines and ``#`` comments inside the block are skipped, and an indented continuation
     line is allowed only under a key we ignore.
     """
+    return _simple_block(text) or _parse_lines(text)
+
+
+def _parse_lines(text: str) -> FrontMatter:
+    """``parse_front_matter`` one line at a time, for any block."""
     closing = _CLOSING.search(text, text.find("\n") + 1)
     if closing is None:
         raise ValueError("the front matter opened on line 1 has no closing '---' line")
@@ -83,6 +91,24 @@ def parse_front_matter(text: str) -> FrontMatter:
         values[key] = unquote(pair.group(2).strip())
         numbers[key] = number
     raise ValueError("the front matter opened on line 1 has no closing '---' line")
+
+
+def _simple_block(text: str) -> FrontMatter | None:
+    """The block of the usual shape parsed in one match: ``---``, then only ``key: value`` lines
+    with known keys, each once, then ``---``; None for anything else (blank or comment lines, CR
+    line ends, other keys, repeats, errors), which the line-by-line parser handles."""
+    block = _SIMPLE.match(text)
+    if block is None:
+        return None
+    values: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    for number, (key, value) in enumerate(_SIMPLE_PAIR.findall(block.group(1)), start=2):
+        key = key.lower()
+        if key not in KEYS or key in values:
+            return None
+        values[key] = unquote(value.strip())
+        numbers[key] = number
+    return FrontMatter(values, numbers, block.end())
 
 
 def _lines_after_first(text: str, closing_end: int) -> Iterator[tuple[int, str, int]]:
