@@ -110,7 +110,7 @@ def fold_text(text: str) -> str:
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 """The CJK Unified Ideographs block, which script and language detection count."""
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 
 
 def normalize_body(text: str) -> str:
@@ -122,7 +122,7 @@ def normalize_body(text: str) -> str:
 def detect_script(text: str) -> str | None:
     """Return ``zh-Hant`` when converting to simplified changes enough CJK characters, ``zh-Hans``
     when the text has CJK characters but few change, and None for a text without Chinese."""
-    sample = _NOT_CJK.sub("", text[:4000])
+    sample = "".join(_CJK_RUNS.findall(text, 0, 4000))
     if not sample:
         return None
     simplified = to_simplified(sample)
