@@ -9,8 +9,8 @@ the system states lacks the sentence behind it.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Annotated, Any, Literal, Self, TypeVar, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator

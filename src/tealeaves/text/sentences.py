@@ -7,14 +7,16 @@ make it an abbreviation ("U.S. officials", "Mr. Bessent"). The punctuation class
 data/text.yaml.
 
 The rules are compiled, once per knowledge base, into one pattern whose matches are the places a
-sentence may end; only a full stop that the pattern accepts is checked in Python for the word it
-closes, so a document costs one regex scan plus a few string operations per sentence.
+sentence ends, so a document costs one regex scan plus a few string operations per sentence; only
+a full stop after a word with a non-ASCII character is left to Python (``str.lower`` decides what
+such a word is).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 
 from tealeaves.knowledge.base import KnowledgeBase
@@ -30,9 +32,10 @@ class _Rules:
     followed (after closing marks) by the end of the text, or by whitespace and then a capital, a
     digit, a closing mark, a non-ASCII character or the end of the line, or (``!`` and ``?`` only)
     straight by a non-ASCII character, the match running on over closing marks and English
-    terminators. Group ``word`` is set when a full stop passed only because of the character after
-    the whitespace: then the word it closes decides (an abbreviation or an initial does not end a
-    sentence), which ``_closes_abbreviation`` checks.
+    terminators. A full stop before the start of a word ends a sentence unless the word before it
+    is an abbreviation or an initial: a word of ASCII characters is judged inside the pattern
+    (``_before_next_word``); group ``word`` is set when a non-ASCII character is near, and then
+    ``_closes_abbreviation`` judges.
     """
 
     ends: re.Pattern[str]
@@ -65,7 +68,7 @@ def _before_next_word(
     lower-casing beyond ASCII (``str.lower``) is not a regex's case folding.
     """
     word_char = f"[^\\s{''.join(re.escape(c) for c in sorted(closing))}]"
-    by_length: dict[int, list[str]] = {1: ["[A-Za-z]"]}
+    by_length: dict[int, list[str]] = {1: [_class(set(string.ascii_letters) - closing)]}
     for a in sorted(abbreviations):
         if a.isascii() and re.fullmatch(f"{word_char}+", a):
             by_length.setdefault(len(a), []).append(_ascii_caseless(a, closing))
@@ -98,7 +101,8 @@ def _rules(kb: KnowledgeBase) -> _Rules:
     # look-behind then tells which kind of end it is
     kinds = [r"(?<=\n)", f"(?<={zh_first}){zh_rest}", f"(?<={en_first}){en_rest}"]
     if has_stop:
-        kinds.append(rf"(?<=\.)(?:(?={close}*+(?:\Z|{blanks}(?:\Z|\n)))|{_before_next_word(closing, abbreviations, longest, close, blanks, starts)}){run_on}")
+        before_word = _before_next_word(closing, abbreviations, longest, close, blanks, starts)
+        kinds.append(rf"(?<=\.)(?:(?={close}*+(?:\Z|{blanks}(?:\Z|\n)))|{before_word}){run_on}")
     else:
         kinds.append("(?P<word>(?!))")  # no full stop: the group is there, and never set
     # the blanks after an end go with it: they only ever make empty sentences, and the next sentence
@@ -165,7 +169,7 @@ def _closes_abbreviation(text: str, i: int, rules: _Rules) -> bool:
     longer than any abbreviation or initial, and lower-casing never shortens a word.
     """
     lo = i - rules.longest - 1
-    chunk = text[lo if lo > 0 else 0 : i]
+    chunk = text[lo if lo > 0 else 0 : i]  # noqa: FURB136
     if not chunk:
         return False
     cut = chunk.translate(rules.to_space)
