@@ -5,9 +5,27 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from tealeaves.model import Evidence, Mention, MentionKind, Sentence, Span
+from tealeaves.model import (
+    Analysis,
+    Cue,
+    DateRef,
+    Document,
+    DocumentMeta,
+    Event,
+    EventType,
+    Evidence,
+    Granularity,
+    Mention,
+    MentionKind,
+    Modality,
+    Quantity,
+    RedLine,
+    SanctionedOfficialTravel,
+    Sentence,
+    Span,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +97,115 @@ def test_model_mention_of_rejects_a_kind_that_is_not_a_mention_kind() -> None:
     evidence = Evidence.of(0, Span.of("ab", 0, 1))
     with pytest.raises(TypeError, match="MentionKind"):
         Mention.of("person", None, None, None, "alias", evidence)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=30), st.data())
+def test_model_evidence_and_sentence_at_equal_of_with_span_of(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    index = data.draw(st.integers(0, 50))
+    slow_evidence = Evidence(sentence=index, span=Span(start=start, end=end, text=text[start:end]))
+    slow_sentence = Sentence(index=index, span=Span(start=start, end=end, text=text[start:end]))
+    for fast, slow in ((Evidence.at(text, index, start, end), slow_evidence), (Sentence.at(text, index, start, end), slow_sentence)):
+        assert fast == slow and hash(fast) == hash(slow)
+        assert fast.model_dump_json() == slow.model_dump_json()
+        assert fast.model_fields_set == slow.model_fields_set
+
+
+@pytest.mark.parametrize(("index", "start", "end", "message"), [(-1, 0, 1, "negative"), (0, 2, 1, "outside"), (0, 0, 6, "outside")])
+def test_model_evidence_and_sentence_at_reject_what_of_rejects(index: int, start: int, end: int, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Evidence.at("abcde", index, start, end)
+    with pytest.raises(ValueError, match=message):
+        Sentence.at("abcde", index, start, end)
+
+
+def _same(fast: BaseModel, slow: BaseModel) -> None:
+    assert fast == slow and hash(fast) == hash(slow)
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+
+
+_EVIDENCE = Evidence.at("美方将于3月14日在巴黎会见中方", 0, 4, 9)
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_model_dateref_and_cue_of_equal_the_validated_models(relative: bool) -> None:
+    _same(
+        DateRef.of("2026-03-14", Granularity.DAY, relative, _EVIDENCE),
+        DateRef(value="2026-03-14", granularity=Granularity.DAY, relative=relative, evidence=_EVIDENCE),
+    )
+    _same(Cue.of("red_line", "Taiwan", _EVIDENCE), Cue(family="red_line", key="Taiwan", evidence=_EVIDENCE))
+    with pytest.raises(TypeError, match="Granularity"):
+        DateRef.of(None, "day", relative, _EVIDENCE)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value_base", "value", "low", "high", "bound"),
+    [(25_000_000, 25, None, None, "exact"), (1.5e9, 1.5, 1e9, 1.5e9, "about"), (3, 3, 2, 3, "at_most")],
+)
+def test_model_quantity_of_equals_the_validated_quantity(value_base: float, value: float, low: float | None, high: float | None, bound: str) -> None:
+    fields = {"value_base": value_base, "unit": "t", "value": value, "unit_text": "万吨", "commodity": "soybeans",
+              "low_base": low, "high_base": high, "bound": bound}  # fmt: skip
+    _same(Quantity.of(**fields, evidence=_EVIDENCE), Quantity(**fields, evidence=_EVIDENCE))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="bound"):
+        Quantity.of(1.0, "t", 1.0, "t", None, None, None, "roughly", _EVIDENCE)  # type: ignore[arg-type]
+
+
+def test_model_event_of_equals_the_validated_event() -> None:
+    more = (Evidence.at("美方将于3月14日在巴黎会见中方", 0, 0, 2),)
+    fields = {"type": EventType.CONSULT, "source": "USA", "target": "CHN", "modality": Modality.PLANNED,
+              "date": "2026-03-14", "place": "Paris", "cue": "会见", "evidence": _EVIDENCE, "more_evidence": more}  # fmt: skip
+    _same(Event.of(**fields), Event(**fields))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="enum"):
+        Event.of("CONSULT", None, None, Modality.ASSERTED, None, None, "", _EVIDENCE, ())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="tuple"):
+        Event.of(EventType.CONSULT, None, None, Modality.ASSERTED, None, None, "", _EVIDENCE, [])  # type: ignore[arg-type]
+
+
+def test_model_document_and_analysis_of_equal_the_validated_models() -> None:
+    text = "中美会谈。双方同意。"
+    sentences = (Sentence.at(text, 0, 0, 5), Sentence.at(text, 1, 5, 10))
+    meta = DocumentMeta(path="a.txt", published=None, lang="zh")
+    _same(Document.of("abc", meta, text, sentences), Document(doc_id="abc", meta=meta, text=text, sentences=sentences))
+    signal = RedLine(issue="Taiwan", actor="CHN", evidence=(_EVIDENCE,))
+    cue = Cue.of("red_line", "Taiwan", _EVIDENCE)
+    fields = {"mentions": (), "dates": (), "quantities": (), "events": (), "cues": (cue,), "signals": (signal,)}
+    _same(
+        Analysis.of("abc", meta, "0.1.0", "kb1", sentences, **fields),  # type: ignore[arg-type]
+        Analysis(doc_id="abc", meta=meta, analyzer_version="0.1.0", kb_version="kb1", sentences=sentences, **fields),  # type: ignore[arg-type]
+    )
+    with pytest.raises(TypeError, match="tuple"):
+        Document.of("abc", meta, text, list(sentences))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="tuple"):
+        Analysis.of("abc", meta, "0.1.0", "kb1", sentences, **{**fields, "cues": [cue]})  # type: ignore[arg-type]
+
+
+def test_model_meta_with_fields_equals_model_copy() -> None:
+    meta = DocumentMeta(path="a.txt", encoding="utf-8", script=None, format=None)
+    update = {"format": "frontmatter", "title": "Talks", "script": "zh-Hans"}
+    fast, slow = meta.with_fields(update), meta.model_copy(update=update)
+    _same(fast, slow)
+    assert meta.format is None and list(fast.__dict__) == list(DocumentMeta.model_fields)
+    with pytest.raises(KeyError, match="author"):
+        meta.with_fields({"author": "x"})
+
+
+def test_model_red_line_and_travel_of_equal_the_validated_signals() -> None:
+    _same(RedLine.of("Taiwan", None, (_EVIDENCE,)), RedLine(issue="Taiwan", actor=None, evidence=(_EVIDENCE,)))
+    _same(RedLine.of("Taiwan", "CHN", (_EVIDENCE,)), RedLine(issue="Taiwan", actor="CHN", evidence=(_EVIDENCE,)))
+    _same(
+        SanctionedOfficialTravel.of("Marco Rubio", (_EVIDENCE,)),
+        SanctionedOfficialTravel(person="Marco Rubio", evidence=(_EVIDENCE,)),
+    )
+    with pytest.raises(ValueError, match="non-empty"):
+        RedLine.of("Taiwan", None, ())
+    with pytest.raises(ValueError, match="non-empty"):
+        SanctionedOfficialTravel.of("Marco Rubio", [_EVIDENCE])  # type: ignore[arg-type]
+
+
+def test_model_with_fields_copies_any_model_like_model_copy() -> None:
+    signal = RedLine.of("Taiwan", "CHN", (_EVIDENCE,))
+    update = {"evidence": (_EVIDENCE, Evidence.at("美方将于3月14日", 0, 0, 2))}
+    _same(signal.with_fields(update), signal.model_copy(update=update))
+    assert type(signal.with_fields(update)) is RedLine and signal.evidence == (_EVIDENCE,)

@@ -9,8 +9,9 @@ the system states lacks the sentence behind it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, Self, TypeVar, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,26 +21,57 @@ class Frozen(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    def with_fields(self, update: Mapping[str, Any]) -> Self:
+        """``self.model_copy(update=update)``, as unvalidated as that and several times cheaper
+        (ingest fills in a few fields of every article's meta, detectors merge evidence); raises
+        KeyError for a name that is not a field.
+
+        Example::
+
+            meta.with_fields({"format": "frontmatter"}).format  # 'frontmatter'
+        """
+        values = self.__dict__
+        for key in update:
+            if key not in values:
+                raise KeyError(f"{type(self).__name__} has no field {key!r}")
+        return _built(type(self), {**values, **update}, self.__pydantic_fields_set__ | update.keys())
+
 
 _F = TypeVar("_F", bound=Frozen)
 _new = object.__new__
-_set = object.__setattr__
+
+
+def _slot_setter(name: str) -> Callable[[object, object], None]:
+    """The setter of one of BaseModel's instance slots, called directly: a frozen model refuses
+    ``setattr``, and going through ``object.__setattr__`` looks the name up again on every call."""
+    descriptor = BaseModel.__dict__.get(name)
+    setter = getattr(descriptor, "__set__", None)
+    if setter is None:  # a pydantic that keeps these elsewhere: the generic (slower) way
+        return lambda item, value: object.__setattr__(item, name, value)
+    return cast(Callable[[object, object], None], setter)
+
+
+_set_dict = _slot_setter("__dict__")
+_set_fields = _slot_setter("__pydantic_fields_set__")
+_set_extra = _slot_setter("__pydantic_extra__")
+_set_private = _slot_setter("__pydantic_private__")
 
 
 def _built(cls: type[_F], values: dict[str, Any], fields_set: set[str]) -> _F:
     """An instance of ``cls`` from ``values`` that the caller has already checked: every field, in
     field order, with its final type. What ``model_construct`` does, without its per-field lookups;
-    only for the few constructors below, which run once per sentence or item of every document.
+    only for the few constructors below, which run once per sentence or item of every document
+    (the hottest ones repeat these five lines inline to save the call).
 
     ``fields_set`` (the keys of ``values``) is one set shared by every instance a constructor
     builds: a frozen model never changes it (``model_copy`` copies it before an update), and
     sharing saves each instance a container the garbage collector would walk again and again.
     """
     item = _new(cls)
-    _set(item, "__dict__", values)
-    _set(item, "__pydantic_fields_set__", fields_set)
-    _set(item, "__pydantic_extra__", None)
-    _set(item, "__pydantic_private__", None)
+    _set_dict(item, values)
+    _set_fields(item, fields_set)
+    _set_extra(item, None)
+    _set_private(item, None)
     return item
 
 
@@ -47,6 +79,15 @@ _SPAN_FIELDS = {"start", "end", "text"}
 _EVIDENCE_FIELDS = {"sentence", "span"}
 _SENTENCE_FIELDS = {"index", "span"}
 _MENTION_FIELDS = {"kind", "actor_id", "name", "state", "via", "evidence"}
+_DOCUMENT_FIELDS = {"doc_id", "meta", "text", "sentences"}
+_DATE_FIELDS = {"value", "granularity", "relative", "evidence"}
+_QUANTITY_FIELDS = {"value_base", "unit", "value", "unit_text", "commodity", "low_base", "high_base", "bound", "evidence"}
+_EVENT_FIELDS = {"type", "source", "target", "modality", "date", "place", "cue", "evidence", "more_evidence"}
+_CUE_FIELDS = {"family", "key", "evidence"}
+_ANALYSIS_FIELDS = {
+    "doc_id", "meta", "analyzer_version", "kb_version", "sentences", "mentions", "dates", "quantities", "events", "cues", "signals"
+}  # fmt: skip
+_BOUNDS = frozenset({"exact", "at_least", "at_most", "about"})
 
 
 # --- enums whose values are the strings of SCHEMA.md -------------------------------------------
@@ -144,7 +185,12 @@ class Span(Frozen):
         """
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
-        return _built(cls, {"start": start, "end": end, "text": text[start:end]}, _SPAN_FIELDS)
+        span = _new(cls)
+        _set_dict(span, {"start": start, "end": end, "text": text[start:end]})
+        _set_fields(span, _SPAN_FIELDS)
+        _set_extra(span, None)
+        _set_private(span, None)
+        return span
 
 
 class Evidence(Frozen):
@@ -166,6 +212,31 @@ class Evidence(Frozen):
             raise ValueError(f"sentence index {sentence} is negative")
         return _built(cls, {"sentence": sentence, "span": span}, _EVIDENCE_FIELDS)
 
+    @classmethod
+    def at(cls, text: str, sentence: int, start: int, end: int) -> Evidence:
+        """``Evidence.of(sentence, Span.of(text, start, end))`` in one call, for the stages that
+        quote many ranges of one text (``text.evidence.EvidenceMaker``); raises ValueError likewise.
+
+        Example::
+
+            Evidence.at("贝森特将访华", 0, 0, 3).quote  # '贝森特'
+        """
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
+        if sentence < 0:
+            raise ValueError(f"sentence index {sentence} is negative")
+        span = _new(Span)
+        _set_dict(span, {"start": start, "end": end, "text": text[start:end]})
+        _set_fields(span, _SPAN_FIELDS)
+        _set_extra(span, None)
+        _set_private(span, None)
+        item = _new(cls)
+        _set_dict(item, {"sentence": sentence, "span": span})
+        _set_fields(item, _EVIDENCE_FIELDS)
+        _set_extra(item, None)
+        _set_private(item, None)
+        return item
+
 
 class Sentence(Frozen):
     """One sentence of the body, as a span; ``index`` counts from 0 in document order."""
@@ -180,6 +251,26 @@ class Sentence(Frozen):
         if index < 0:
             raise ValueError(f"sentence index {index} is negative")
         return _built(cls, {"index": index, "span": span}, _SENTENCE_FIELDS)
+
+    @classmethod
+    def at(cls, text: str, index: int, start: int, end: int) -> Sentence:
+        """``Sentence.of(index, Span.of(text, start, end))`` in one call (the splitter makes one
+        per sentence of every document); raises ValueError likewise."""
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
+        if index < 0:
+            raise ValueError(f"sentence index {index} is negative")
+        span = _new(Span)
+        _set_dict(span, {"start": start, "end": end, "text": text[start:end]})
+        _set_fields(span, _SPAN_FIELDS)
+        _set_extra(span, None)
+        _set_private(span, None)
+        item = _new(cls)
+        _set_dict(item, {"index": index, "span": span})
+        _set_fields(item, _SENTENCE_FIELDS)
+        _set_extra(item, None)
+        _set_private(item, None)
+        return item
 
 
 class DocumentMeta(Frozen):
@@ -212,6 +303,14 @@ class Document(Frozen):
     meta: DocumentMeta
     text: str
     sentences: tuple[Sentence, ...]
+
+    @classmethod
+    def of(cls, doc_id: str, meta: DocumentMeta, text: str, sentences: tuple[Sentence, ...]) -> Document:
+        """The document with these fields, built without validation (ingest makes one per article,
+        from values of the field types); raises TypeError when ``sentences`` is not a tuple."""
+        if type(sentences) is not tuple:
+            raise TypeError(f"sentences must be a tuple, not {type(sentences).__name__}")
+        return _built(cls, {"doc_id": doc_id, "meta": meta, "text": text, "sentences": sentences}, _DOCUMENT_FIELDS)
 
 
 # --- knowledge-backed items ----------------------------------------------------------------------
@@ -263,6 +362,16 @@ class DateRef(Frozen):
     relative: bool = False
     evidence: Evidence
 
+    @classmethod
+    def of(cls, value: str | None, granularity: Granularity, relative: bool, evidence: Evidence) -> DateRef:
+        """The date with these fields, built without validation (the date stage makes one per
+        expression of every article); raises TypeError for a ``granularity`` that is not a
+        Granularity."""
+        if not isinstance(granularity, Granularity):
+            raise TypeError(f"date granularity {granularity!r} is not a Granularity")
+        values = {"value": value, "granularity": granularity, "relative": bool(relative), "evidence": evidence}
+        return _built(cls, values, _DATE_FIELDS)
+
 
 class Quantity(Frozen):
     """An amount with a unit, converted to base units (t, USD, CNY, EUR, %, pp, t/year ...).
@@ -280,6 +389,37 @@ class Quantity(Frozen):
     high_base: float | None = None
     bound: Literal["exact", "at_least", "at_most", "about"] = "exact"
     evidence: Evidence
+
+    @classmethod
+    def of(
+        cls,
+        value_base: float,
+        unit: str,
+        value: float,
+        unit_text: str,
+        commodity: str | None,
+        low_base: float | None,
+        high_base: float | None,
+        bound: Literal["exact", "at_least", "at_most", "about"],
+        evidence: Evidence,
+    ) -> Quantity:
+        """The quantity with these fields, built without validation; numbers become floats as
+        validation makes them (so ``3`` is dumped as ``3.0``). Raises ValueError for an unknown
+        ``bound``."""
+        if bound not in _BOUNDS:
+            raise ValueError(f"quantity bound {bound!r} is not one of {sorted(_BOUNDS)}")
+        values = {
+            "value_base": float(value_base),
+            "unit": unit,
+            "value": float(value),
+            "unit_text": unit_text,
+            "commodity": commodity,
+            "low_base": None if low_base is None else float(low_base),
+            "high_base": None if high_base is None else float(high_base),
+            "bound": bound,
+            "evidence": evidence,
+        }
+        return _built(cls, values, _QUANTITY_FIELDS)
 
 
 class Event(Frozen):
@@ -299,6 +439,38 @@ class Event(Frozen):
     evidence: Evidence
     more_evidence: tuple[Evidence, ...] = ()
 
+    @classmethod
+    def of(
+        cls,
+        type: EventType,
+        source: str | None,
+        target: str | None,
+        modality: Modality,
+        date: str | None,
+        place: str | None,
+        cue: str,
+        evidence: Evidence,
+        more_evidence: tuple[Evidence, ...],
+    ) -> Event:
+        """The event with these fields, built without validation; raises TypeError for a ``type``
+        or ``modality`` that is not of its enum, or ``more_evidence`` that is not a tuple."""
+        if not isinstance(type, EventType) or not isinstance(modality, Modality):
+            raise TypeError(f"event type {type!r} or modality {modality!r} is not of its enum")
+        if more_evidence.__class__ is not tuple:
+            raise TypeError("more_evidence must be a tuple")
+        values = {
+            "type": type,
+            "source": source,
+            "target": target,
+            "modality": modality,
+            "date": date,
+            "place": place,
+            "cue": cue,
+            "evidence": evidence,
+            "more_evidence": more_evidence,
+        }
+        return _built(cls, values, _EVENT_FIELDS)
+
 
 class Cue(Frozen):
     """A signal cue found in the text (a red-line issue, a stance word, a constituency ...).
@@ -311,12 +483,27 @@ class Cue(Frozen):
     key: str
     evidence: Evidence
 
+    @classmethod
+    def of(cls, family: str, key: str, evidence: Evidence) -> Cue:
+        """The cue with these fields, built without validation (the cue stage makes one per hit)."""
+        return _built(cls, {"family": family, "key": key, "evidence": evidence}, _CUE_FIELDS)
+
 
 # --- signals: one model per kind, discriminated on `kind` ----------------------------------------
 
 
 class _SignalBase(Frozen):
     evidence: tuple[Evidence, ...] = Field(min_length=1)
+
+
+def _check_evidence(evidence: tuple[Evidence, ...]) -> None:
+    """What validation checks of a signal's evidence, for the constructors that skip it."""
+    if evidence.__class__ is not tuple or not evidence:
+        raise ValueError("a signal needs a non-empty tuple of evidence")
+
+
+_TRAVEL_FIELDS = {"person", "evidence"}
+_RED_LINE_FIELDS = {"issue", "actor", "evidence"}
 
 
 class DualTrack(_SignalBase):
@@ -331,6 +518,14 @@ class SanctionedOfficialTravel(_SignalBase):
 
     kind: Literal[SignalKind.SANCTIONED_OFFICIAL_TRAVEL] = SignalKind.SANCTIONED_OFFICIAL_TRAVEL
     person: str
+
+    @classmethod
+    def of(cls, person: str, evidence: tuple[Evidence, ...]) -> SanctionedOfficialTravel:
+        """``SanctionedOfficialTravel(person=person, evidence=evidence)`` built without validation;
+        raises ValueError when ``evidence`` is not a non-empty tuple."""
+        _check_evidence(evidence)
+        values = {"evidence": evidence, "kind": SignalKind.SANCTIONED_OFFICIAL_TRAVEL, "person": person}
+        return _built(cls, values, _TRAVEL_FIELDS)
 
 
 class StanceShift(_SignalBase):
@@ -375,6 +570,14 @@ class RedLine(_SignalBase):
     issue: str
     actor: str | None = None
 
+    @classmethod
+    def of(cls, issue: str, actor: str | None, evidence: tuple[Evidence, ...]) -> RedLine:
+        """``RedLine(issue=issue, actor=actor, evidence=evidence)`` built without validation (the
+        most frequent signal); raises ValueError when ``evidence`` is not a non-empty tuple."""
+        _check_evidence(evidence)
+        values = {"evidence": evidence, "kind": SignalKind.RED_LINE, "issue": issue, "actor": actor}
+        return _built(cls, values, _RED_LINE_FIELDS)
+
 
 class DomesticPressure(_SignalBase):
     """A side's position is driven by a domestic constituency."""
@@ -413,3 +616,46 @@ class Analysis(Frozen):
     events: tuple[Event, ...] = ()
     cues: tuple[Cue, ...] = ()
     signals: tuple[Signal, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        doc_id: str,
+        meta: DocumentMeta,
+        analyzer_version: str,
+        kb_version: str,
+        sentences: tuple[Sentence, ...],
+        *,
+        mentions: tuple[Mention, ...],
+        dates: tuple[DateRef, ...],
+        quantities: tuple[Quantity, ...],
+        events: tuple[Event, ...],
+        cues: tuple[Cue, ...],
+        signals: tuple[Signal, ...],
+    ) -> Analysis:
+        """The analysis with every field given, built without validation: the pipeline assembles
+        it once per document from items the stages built already checked, and validating would
+        only walk them all again. Raises TypeError when a collection is not a tuple.
+
+        Example::
+
+            Analysis.of(doc.doc_id, doc.meta, "0.1.0", kb.version, doc.sentences, mentions=(), dates=(),
+                        quantities=(), events=(), cues=(), signals=())
+        """
+        groups = (sentences, mentions, dates, quantities, events, cues, signals)
+        if any(group.__class__ is not tuple for group in groups):
+            raise TypeError("every collection of an Analysis must be a tuple")
+        values = {
+            "doc_id": doc_id,
+            "meta": meta,
+            "analyzer_version": analyzer_version,
+            "kb_version": kb_version,
+            "sentences": sentences,
+            "mentions": mentions,
+            "dates": dates,
+            "quantities": quantities,
+            "events": events,
+            "cues": cues,
+            "signals": signals,
+        }
+        return _built(cls, values, _ANALYSIS_FIELDS)

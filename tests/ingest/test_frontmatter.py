@@ -10,6 +10,7 @@ import pytest
 from tealeaves.errors import InputError
 from tealeaves.ingest import read_input
 from tealeaves.ingest.fields import parse_lang, parse_published
+from tealeaves.ingest.frontmatter import _parse_lines, _simple_block
 from tealeaves.ingest.plain import guess_title
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Document
@@ -148,3 +149,23 @@ def test_fields_parse_published_rejects_non_dates(value: str) -> None:
 )
 def test_fields_parse_lang(value: str, expected: tuple[str, str | None] | None) -> None:
     assert parse_lang(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "usual"),
+    [
+        ("---\ntitle: Talks\npublished: 2026-03-14\n---\nBody.", True),
+        ("---\nTitle : 'a: b'\nlang:zh\n--- \t\nBody.", True),
+        ("---\ntitle: Talks\n---", True),
+        ("---\ntitle: Talks\nauthor: me\n---\nBody.", False),
+        ("---\ntitle: Talks\n\n# note\nlang: zh\n---\nBody.", False),
+        ("---\r\ntitle: Talks\r\n---\r\nBody.", False),
+        ("---\ntitle: Talks\ntitle: Again\n---\nBody.", False),
+        ("---\ntitle\n: Talks\n---\nBody.", False),
+    ],
+)
+def test_frontmatter_usual_block_parses_as_line_by_line(text: str, usual: bool) -> None:
+    simple = _simple_block(text)
+    assert (simple is not None) is usual
+    if simple is not None:
+        assert simple == _parse_lines(text)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tealeaves.errors import InputError
-from tealeaves.ingest import expand_inputs, read_input, sniff_format
+from tealeaves.ingest import STDIN, _is_stdin, expand_inputs, read_input, sniff_format
 from tealeaves.model import Document
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.settings import Settings
@@ -159,3 +159,8 @@ def test_read_raises_only_input_error_on_arbitrary_files(tmp_path: Path, kb: Kno
         assert str(result).startswith(f"{path}: ") and "\n" not in str(result)
     else:
         assert result and all(doc.text.strip() and doc.meta.path == str(path) for doc in result)
+
+
+@pytest.mark.parametrize("name", ["-", "./-", "a/-", "-x", "/-", "-/", "--"])
+def test_read_is_stdin_agrees_with_path_equality(name: str) -> None:
+    assert _is_stdin(Path(name)) is (Path(name) == STDIN)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.text.sentences import split_sentences
+from tealeaves.text.sentences import _closes_abbreviation, _rules, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,42 @@ def test_sentences_spans_slice_text_in_order(kb: KnowledgeBase, text: str) -> No
         assert text[s.span.start : s.span.end] == s.span.text
         assert s.span.start >= last and s.span.text.strip() == s.span.text
         last = s.span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("Mr. X", True),
+        ("met MR. X", True),
+        ("the U.S. Y", True),
+        ("”approx. 5", True),
+        ("(approx. 5", False),
+        ("J. Trump", True),
+        ("É. Macron", True),
+        ("talks. Then", False),
+        ("approxx. Then", False),
+        ("Mister. Then", False),
+        ("”. Then", False),
+        ("a . Then", False),
+        (". Then", False),
+        ("in 2025. Then", False),
+    ],
+)
+def test_sentences_closes_abbreviation_reads_the_word_before_the_stop(kb: KnowledgeBase, text: str, closes: bool) -> None:
+    assert _closes_abbreviation(text, text.index(". "), _rules(kb)) is closes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks ended. ABCDEFGHIJ. Next", ["Talks ended.", "ABCDEFGHIJ.", "Next"]),
+        ("It fell 3 pct. Sept. 5 is next.", ["It fell 3 pct.", "Sept. 5 is next."]),
+        ("中方称. A deal", ["中方称.", "A deal"]),
+        ("称. A deal", ["称. A deal"]),
+        ("好!\n\n  \u3000Next?  \n", ["好!", "Next?"]),
+        ("\n\n  lead", ["lead"]),
+        ("Mr.!  Next", ["Mr.!", "Next"]),
+    ],
+)
+def test_sentences_split_words_and_blanks_around_ends(kb: KnowledgeBase, text: str, expected: list[str]) -> None:
+    assert [s.span.text for s in split_sentences(text, kb)] == expected

@@ -114,10 +114,18 @@ def _format_for(path: Path, text: str) -> Format:
 def read_bytes(path: Path, settings: Settings) -> bytes:
     """The bytes of ``path`` (or standard input for ``-``), refusing files over ``max_bytes``
     before reading them. Raises InputError for a missing, unreadable or oversized input."""
-    if path == STDIN:
+    if _is_stdin(path):
         raw = sys.stdin.buffer.read(settings.max_bytes + 1)
         check_size(len(raw), settings.max_bytes)
         return raw
+    try:
+        # the common case in one open: a readable regular file within the limit
+        with open(path, "rb", buffering=0) as file:
+            size = os.fstat(file.fileno()).st_size
+            if size <= settings.max_bytes:
+                return file.readall()
+    except OSError:
+        pass  # the careful way below says what is wrong, as it always has
     try:
         size = path.stat().st_size
         if path.is_dir():
@@ -145,18 +153,25 @@ def read_input(path: Path, kb: KnowledgeBase, settings: Settings) -> list[Docume
         docs = read_input(Path("dev/paris.txt"), kb, Settings())
         docs[0].meta.format, docs[0].meta.encoding  # ('frontmatter', 'utf-8')
     """
-    name: Path = Path("<stdin>") if path == STDIN else path
+    stdin = _is_stdin(path)
+    name: Path = Path("<stdin>") if stdin else path
     with about(name):
         raw = read_bytes(path, settings)
         decoded = decode_bytes(raw, max_bytes=settings.max_bytes, encoding=settings.encoding)
         base = DocumentMeta(
-            path=None if path == STDIN else str(path),
+            path=None if stdin else str(path),
             encoding=decoded.encoding,
             encoding_source=decoded.source,
             script=None,
             format=None,
         )
         return read_text(decoded.text, _format_for(path, decoded.text), base, kb)
+
+
+def _is_stdin(path: Path) -> bool:
+    """``path == STDIN`` without pathlib's comparison, which builds both paths' parts each time:
+    a path equals ``Path("-")`` exactly when it prints as ``-``."""
+    return path is STDIN or str(path) == "-"
 
 
 def read_text(text: str, fmt: Format, base: DocumentMeta, kb: KnowledgeBase) -> list[Document]:

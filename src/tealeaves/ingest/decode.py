@@ -39,6 +39,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_FIRST_BYTES = frozenset(bom[0] for bom, _ in _BOMS)
 _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "utf-8"}
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -126,9 +127,10 @@ def decode_bytes(raw: bytes, *, max_bytes: int, encoding: str | None = None) -> 
         raise InputError(f"not text (looks like {kind})")
     if encoding is not None:
         return _decode_explicit(raw, encoding)
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return _decode_with_bom(raw[len(bom) :], codec)
+    if raw[0] in _BOM_FIRST_BYTES:
+        for bom, codec in _BOMS:
+            if raw.startswith(bom):
+                return _decode_with_bom(raw[len(bom) :], codec)
     reason = sniff_binary(raw)
     if reason is not None:
         raise InputError(reason)
@@ -220,7 +222,10 @@ def _reject_double_encoding(text: str) -> None:
 def _detect(raw: bytes) -> Decoded:
     text = _strict(raw, "utf-8")
     if isinstance(text, str):
-        _reject_double_encoding(text)
+        # mojibake of UTF-8 read as cp1252 starts with one of U+00C2-U+00F4, which UTF-8 writes
+        # with the lead byte C3: without that byte (most Chinese and English text) there is none
+        if b"\xc3" in raw:
+            _reject_double_encoding(text)
         return Decoded(text, "utf-8", "detected")
     utf8_error = text
     candidates = _candidates(raw)

@@ -108,4 +108,4 @@ def meta_from_values(
         update["lang"] = lang[0]
         if lang[1] is not None:
             update["script"] = lang[1]
-    return base.model_copy(update=update), lang is not None
+    return base.with_fields(update), lang is not None

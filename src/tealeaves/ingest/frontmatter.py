@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tealeaves.errors import InputError
@@ -28,6 +29,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*:(.*)")
 _FENCE = "---"
 _CLOSING = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+# the usual block: pairs as _PAIR reads them, on lines that end in LF alone
+_SIMPLE_PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[^\S\r\n]*:([^\r\n]*)\n")
+_SIMPLE = re.compile(r"---[ \t]*\n((?:[A-Za-z_][A-Za-z0-9_-]*[^\S\r\n]*:[^\r\n]*\n)*)---[ \t]*(?:\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -52,18 +56,21 @@ def parse_front_matter(text: str) -> FrontMatter:
     blank lines and ``#`` comments inside the block are skipped, and an indented continuation
     line is allowed only under a key we ignore.
     """
-    if _CLOSING.search(text, text.find("\n") + 1) is None:
+    return _simple_block(text) or _parse_lines(text)
+
+
+def _parse_lines(text: str) -> FrontMatter:
+    """``parse_front_matter`` one line at a time, for any block."""
+    closing = _CLOSING.search(text, text.find("\n") + 1)
+    if closing is None:
         raise ValueError("the front matter opened on line 1 has no closing '---' line")
     values: dict[str, str] = {}
     numbers: dict[str, int] = {}
     key: str | None = None
-    lines = _LINE.finditer(text)
-    next(lines)
-    for number, m in enumerate(lines, start=2):
-        raw = m.group()
+    for number, raw, end in _lines_after_first(text, closing.end()):
         line = raw.rstrip("\r\n")
         if line.rstrip() == _FENCE:
-            return FrontMatter(values, numbers, m.end())
+            return FrontMatter(values, numbers, end)
         if not raw:
             break
         if not line.strip() or line.lstrip().startswith("#"):
@@ -86,6 +93,49 @@ def parse_front_matter(text: str) -> FrontMatter:
     raise ValueError("the front matter opened on line 1 has no closing '---' line")
 
 
+def _simple_block(text: str) -> FrontMatter | None:
+    """The block of the usual shape parsed in one match: ``---``, then only ``key: value`` lines
+    with known keys, each once, then ``---``; None for anything else (blank or comment lines, CR
+    line ends, other keys, repeats, errors), which the line-by-line parser handles."""
+    block = _SIMPLE.match(text)
+    if block is None:
+        return None
+    values: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    for number, (key, value) in enumerate(_SIMPLE_PAIR.findall(block.group(1)), start=2):
+        key = key.lower()
+        if key not in KEYS or key in values:
+            return None
+        values[key] = unquote(value.strip())
+        numbers[key] = number
+    return FrontMatter(values, numbers, block.end())
+
+
+def _lines_after_first(text: str, closing_end: int) -> Iterator[tuple[int, str, int]]:
+    """``(number, line with its line break, offset after it)`` for the lines from line 2 up to the
+    closing line that ends at ``closing_end``, then (in general) an empty line at the end of the text.
+
+    Lines end at ``\r\n``, ``\r`` or ``\n``; a block without ``\r`` (nearly all) is cut with
+    ``str.split``, which then cuts exactly there, rather than one regex match per line.
+    """
+    head = text[:closing_end]
+    if "\r" in head:
+        lines = _LINE.finditer(text)
+        next(lines)
+        for number, m in enumerate(lines, start=2):
+            yield number, m.group(), m.end()
+        return
+    parts = head.split("\n")
+    offset = len(parts[0]) + 1
+    for number, line in enumerate(parts[1:], start=2):
+        offset += len(line)
+        if offset < len(text) and text[offset] == "\n":
+            offset += 1
+            yield number, line + "\n", offset
+        else:
+            yield number, line, offset
+
+
 def read_frontmatter(text: str, base: DocumentMeta, kb: KnowledgeBase) -> Document:
     """Build the Document of a SCHEMA.md article file (front matter, then the body as published).
 
@@ -104,4 +154,4 @@ def read_frontmatter(text: str, base: DocumentMeta, kb: KnowledgeBase) -> Docume
     body = text[block.body_start :]
     if not has_words(body):
         raise InputError("no article text after the front matter")
-    return build_document(body, meta.model_copy(update={"format": "frontmatter"}), kb, lang_given=lang_given)
+    return build_document(body, meta.with_fields({"format": "frontmatter"}), kb, lang_given=lang_given)

@@ -47,7 +47,7 @@ def _article(obj: Any, where: str, base: DocumentMeta, kb: KnowledgeBase) -> Doc
         meta, lang_given = meta_from_values(values, base, lambda key: f"{where}: ")
     except ValueError as exc:
         raise InputError(str(exc)) from exc
-    return build_document(values["text"], meta.model_copy(update={"format": "jsonl"}), kb, lang_given=lang_given)
+    return build_document(values["text"], meta.with_fields({"format": "jsonl"}), kb, lang_given=lang_given)
 
 
 def read_jsonl(text: str, base: DocumentMeta, kb: KnowledgeBase) -> list[Document]:

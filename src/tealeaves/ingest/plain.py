@@ -41,5 +41,5 @@ def read_plain(text: str, base: DocumentMeta, kb: KnowledgeBase) -> Document:
     """
     if not has_words(text):
         raise InputError("file has no text (no letters or digits)")
-    meta = base.model_copy(update={"title": base.title or guess_title(text), "published": None, "format": "text"})
+    meta = base.with_fields({"title": base.title or guess_title(text), "published": None, "format": "text"})
     return build_document(text, meta, kb, lang_given=False)

@@ -27,6 +27,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"OggS", "an Ogg media file"),
 )
 _RIFF: dict[bytes, str] = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
+_FIRST_BYTES = frozenset(magic[0] for magic, _ in _MAGIC) | {ord("R"), ord("I")}
+"""The first bytes of every signature below (``RIFF``, ``ID3`` included): any other file is
+compared with none of them."""
 
 # bytes that never occur in text: C0 controls other than tab, line feed, vertical tab, form feed,
 # carriage return and escape (0x1B, found in text copied from terminals)
@@ -43,11 +46,12 @@ def sniff_magic(raw: bytes) -> str | None:
 
         sniff_magic(b"%PDF-1.7 ...")  # 'a PDF document'
     """
-    for magic, name in _MAGIC:
-        if raw.startswith(magic):
-            return name
-    if raw.startswith(b"RIFF") and raw[8:12] in _RIFF:
-        return _RIFF[raw[8:12]]
+    if raw[:1] and raw[0] in _FIRST_BYTES:
+        for magic, name in _MAGIC:
+            if raw.startswith(magic):
+                return name
+        if raw.startswith(b"RIFF") and raw[8:12] in _RIFF:
+            return _RIFF[raw[8:12]]
     if raw[4:8] == b"ftyp":
         return "an MP4 or HEIF media file"
     if raw.startswith(b"ID3") and len(raw) > 3 and raw[3] < 0x10:

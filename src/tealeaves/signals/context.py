@@ -13,11 +13,8 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from operator import attrgetter
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import Generic, TypeVar, overload
 
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import (
@@ -26,12 +23,39 @@ from tealeaves.model import (
     Document,
     Event,
     Evidence,
+    Frozen,
     Mention,
     MentionKind,
     Quantity,
 )
 
-S = TypeVar("S", bound=BaseModel)
+S = TypeVar("S", bound=Frozen)
+T = TypeVar("T")
+
+
+class _once(Generic[T]):
+    """``functools.cached_property`` without the lock it takes on every first access in Python 3.11:
+    a ``Findings`` is built per document and read by one thread, and it fills half a dozen tables.
+    The value lands in the instance ``__dict__``, which then shadows this descriptor."""
+
+    def __init__(self, compute: Callable[[Findings], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, found: None, owner: type | None = None) -> _once[T]: ...
+
+    @overload
+    def __get__(self, found: Findings, owner: type | None = None) -> T: ...
+
+    def __get__(self, found: Findings | None, owner: type | None = None) -> T | _once[T]:
+        if found is None:
+            return self
+        value = found.__dict__[self.name] = self.compute(found)
+        return value
 
 _position = attrgetter("evidence.span.start", "evidence.span.end")
 _start = attrgetter("evidence.span.start")
@@ -54,14 +78,16 @@ class Findings:
         """The publication date, or None when the source does not give one."""
         return self.doc.meta.published
 
-    @cached_property
+    @_once
     def _cues_by_family(self) -> dict[str, tuple[Cue, ...]]:
+        # grouped first, so that only the families with two or more cues are sorted (stably, so
+        # the order is that of sorting them all first)
         table: dict[str, list[Cue]] = defaultdict(list)
-        for cue in sorted(self.cues, key=_position):
+        for cue in self.cues:
             table[cue.family].append(cue)
-        return {k: tuple(v) for k, v in table.items()}
+        return {k: tuple(sorted(v, key=_position) if len(v) > 1 else v) for k, v in table.items()}
 
-    @cached_property
+    @_once
     def _cues_by_sentence(self) -> dict[tuple[str, int], tuple[Cue, ...]]:
         table: dict[tuple[str, int], list[Cue]] = defaultdict(list)
         for family, cues in self._cues_by_family.items():
@@ -69,14 +95,17 @@ class Findings:
                 table[(family, cue.evidence.sentence)].append(cue)
         return {k: tuple(v) for k, v in table.items()}
 
-    @cached_property
-    def _mentions_by_sentence(self) -> dict[int, tuple[Mention, ...]]:
-        table: dict[int, list[Mention]] = defaultdict(list)
-        for m in sorted(self.mentions, key=_position):
-            table[m.evidence.sentence].append(m)
-        return {k: tuple(v) for k, v in table.items()}
+    @_once
+    def _mention_sentences(self) -> list[int]:
+        """The sentence of each mention, in the order of ``mentions``: detectors ask for the mentions
+        of a sentence or two per document, so only those are picked out and sorted."""
+        return [m.evidence.sentence for m in self.mentions]
 
-    @cached_property
+    @_once
+    def _mentions_memo(self) -> dict[int, tuple[Mention, ...]]:
+        return {}
+
+    @_once
     def _events_by_sentence(self) -> dict[int, tuple[Event, ...]]:
         table: dict[int, list[Event]] = defaultdict(list)
         for e in self.events:
@@ -87,18 +116,18 @@ class Findings:
                 table[s].append(e)
         return {k: tuple(v) for k, v in table.items()}
 
-    @cached_property
+    @_once
     def _quantities_by_sentence(self) -> dict[int, tuple[Quantity, ...]]:
         table: dict[int, list[Quantity]] = defaultdict(list)
         for q in sorted(self.quantities, key=_start):
             table[q.evidence.sentence].append(q)
         return {k: tuple(v) for k, v in table.items()}
 
-    @cached_property
+    @_once
     def _persons_memo(self) -> dict[int, tuple[Mention, ...]]:
         return {}
 
-    @cached_property
+    @_once
     def _stated_memo(self) -> dict[int, tuple[Mention, ...]]:
         return {}
 
@@ -108,7 +137,7 @@ class Findings:
         found = memo.get(sentence)
         if found is None:
             person = MentionKind.PERSON
-            found = memo[sentence] = tuple(m for m in self.mentions_in(sentence) if m.kind is person and m.name)
+            found = memo[sentence] = tuple([m for m in self.mentions_in(sentence) if m.kind is person and m.name])
         return found
 
     def stated_in(self, sentence: int) -> tuple[Mention, ...]:
@@ -119,7 +148,7 @@ class Findings:
             place = MentionKind.PLACE
             media = _media_ids(self.kb)
             found = memo[sentence] = tuple(
-                m for m in self.mentions_in(sentence) if m.state and m.kind is not place and m.actor_id not in media
+                [m for m in self.mentions_in(sentence) if m.state and m.kind is not place and m.actor_id not in media]
             )
         return found
 
@@ -136,8 +165,14 @@ class Findings:
         return tuple(out)
 
     def mentions_in(self, sentence: int) -> tuple[Mention, ...]:
-        """Mentions in one sentence, in text order."""
-        return self._mentions_by_sentence.get(sentence, ())
+        """Mentions in one sentence, in text order (by start, then end; ties in extraction order)."""
+        memo = self._mentions_memo
+        found = memo.get(sentence)
+        if found is None:
+            mentions = self.mentions
+            here = [mentions[i] for i, s in enumerate(self._mention_sentences) if s == sentence]
+            found = memo[sentence] = tuple(sorted(here, key=_position) if len(here) > 1 else here)
+        return found
 
     def events_in(self, sentence: int) -> tuple[Event, ...]:
         """Events with evidence (first or later) in one sentence."""
@@ -265,5 +300,5 @@ def merge_by(signals: Sequence[S], key: Callable[[S], Hashable]) -> tuple[S, ...
             if ev_key not in seen:
                 seen.add(ev_key)
                 evidence.append(ev)
-        out.append(sig.model_copy(update={"evidence": tuple(evidence)}))
+        out.append(sig.with_fields({"evidence": tuple(evidence)}))
     return tuple(out)

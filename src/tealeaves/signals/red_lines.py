@@ -24,7 +24,7 @@ def detect_red_lines(found: Findings) -> tuple[Signal, ...]:
         issues = found.cues_in("issue", [s]) or found.cues_in("issue", found.window(after, 0, 0))
         actor = _side(found, s, issues)
         for issue in issues:
-            signals.append(RedLine(issue=issue.key, actor=actor, evidence=evidence_of(issue, core)))
+            signals.append(RedLine.of(issue.key, actor, evidence_of(issue, core)))
     return merge_by(signals, lambda r: r.issue)
 
 

@@ -27,7 +27,8 @@ def detect_sanctioned_travel(found: Findings) -> tuple[Signal, ...]:
     """One signal per sanctioned person found travelling to, or meeting, the sanctioning side."""
     signals: list[SanctionedOfficialTravel] = []
     listed = _sanctioned_ids(found.kb)
-    for person in found.mentions:
+    # most mentions name nobody listed: a comprehension drops them before the loop looks closer
+    for person in [m for m in found.mentions if m.actor_id in listed]:
         if person.actor_id not in listed or person.kind is not MentionKind.PERSON or not person.name:
             continue
         for state in found.kb.sanctioned_by(person.actor_id, found.published):
@@ -35,7 +36,7 @@ def detect_sanctioned_travel(found: Findings) -> tuple[Signal, ...]:
                 continue
             support = _travel_to(found, person, state)
             if support is not None:
-                signals.append(SanctionedOfficialTravel(person=person.name, evidence=(*support, person.evidence)))
+                signals.append(SanctionedOfficialTravel.of(person.name, (*support, person.evidence)))
     return merge_by(signals, lambda s: s.person)
 
 

@@ -32,5 +32,5 @@ def build_document(body: str, meta: DocumentMeta, kb: KnowledgeBase, *, lang_giv
     if meta.script is None:
         updates["script"] = detect_script(text)
     if updates:
-        meta = meta.model_copy(update=updates)
-    return Document(doc_id=content_id(text), meta=meta, text=text, sentences=split_sentences(text, kb))
+        meta = meta.with_fields(updates)
+    return Document.of(content_id(text), meta, text, split_sentences(text, kb))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 
-from tealeaves.model import Document, Evidence, Sentence, Span
+from tealeaves.model import Document, Evidence, Sentence
+
+_bisect_right = bisect.bisect_right
+_evidence_at = Evidence.at
 
 
 def _start(sentence: Sentence) -> int:
@@ -21,8 +24,8 @@ def evidence_at(doc: Document, start: int, end: int) -> Evidence:
 
         ev = evidence_at(doc, 0, 3)  # Evidence(sentence=0, span=Span(start=0, end=3, text='贝森特'))
     """
-    k = max(0, bisect.bisect_right(doc.sentences, start, key=_start) - 1)
-    return Evidence.of(k, Span.of(doc.text, start, end))
+    k = bisect.bisect_right(doc.sentences, start, key=_start) - 1
+    return Evidence.at(doc.text, k if k > 0 else 0, start, end)  # noqa: FURB136 (no call to max per item)
 
 
 class EvidenceMaker:
@@ -42,11 +45,13 @@ class EvidenceMaker:
 
     def sentence(self, pos: int) -> int:
         """Index of the sentence containing ``pos`` (0 before the first, or without sentences)."""
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        k = _bisect_right(self.starts, pos) - 1
+        return k if k > 0 else 0  # noqa: FURB136
 
     def at(self, start: int, end: int) -> Evidence:
         """The same Evidence as ``evidence_at(doc, start, end)``; raises ValueError likewise."""
-        return Evidence.of(max(0, bisect.bisect_right(self.starts, start) - 1), Span.of(self.text, start, end))
+        k = _bisect_right(self.starts, start) - 1
+        return _evidence_at(self.text, k if k > 0 else 0, start, end)  # noqa: FURB136 (runs per item of every stage)
 
 
 def sentence_of(doc: Document, evidence: Evidence) -> str:

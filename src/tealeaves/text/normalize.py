@@ -110,6 +110,7 @@ def fold_text(text: str) -> str:
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 """The CJK Unified Ideographs block, which script and language detection count."""
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 
 
 def normalize_body(text: str) -> str:
@@ -121,10 +122,11 @@ def normalize_body(text: str) -> str:
 def detect_script(text: str) -> str | None:
     """Return ``zh-Hant`` when converting to simplified changes enough CJK characters, ``zh-Hans``
     when the text has CJK characters but few change, and None for a text without Chinese."""
-    sample = "".join(_CJK.findall(text, 0, 4000))
+    sample = "".join(_CJK_RUNS.findall(text, 0, 4000))
     if not sample:
         return None
-    changed = sum(map(str.__ne__, sample, to_simplified(sample)))
+    simplified = to_simplified(sample)
+    changed = 0 if simplified == sample else sum(map(str.__ne__, sample, simplified))
     return "zh-Hant" if changed >= max(2, len(sample) // 50) else "zh-Hans"
 
 
