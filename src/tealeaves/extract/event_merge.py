@@ -15,14 +15,14 @@ word gives in any mention.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from tealeaves.model import Document, Event, EventType, Evidence, Modality
-from tealeaves.text.evidence import evidence_at
+from tealeaves.model import Document, Event, EventType, Evidence, Modality, Span
 
 SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE, EventType.AGREE})
 """Types whose source and target SCHEMA.md matches in either order."""
@@ -140,27 +140,67 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
         merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
     """
     published = doc.meta.published
-    groups: list[tuple[tuple[object, ...], list[Coded]]] = []
+    groups: list[list[Coded]] = []
+    by_key: dict[tuple[object, ...], list[list[Coded]]] = {}  # key -> its groups, in order
+    symmetric = SYMMETRIC
     for cand in coded:
-        key = _key(cand)
-        for group_key, group in groups:
-            if group_key == key and _fits(group, cand, published):
+        kind, source, target = cand[0], cand[1], cand[2]
+        if kind in symmetric and target < source:
+            source, target = target, source
+        key = (kind, source, target)
+        same = by_key.get(key)
+        if same is None:
+            group = [cand]
+            by_key[key] = [group]
+            groups.append(group)
+            continue
+        for group in same:
+            if _fits(group, cand, published):
                 group.append(cand)
                 break
         else:
-            groups.append((key, [cand]))
-    evidence: dict[tuple[int, int], Evidence] = {}  # mentions of one clause share their evidence
-    return tuple(_combine(doc, g, evidence) for _, g in groups)
+            group = [cand]
+            same.append(group)
+            groups.append(group)
+    make = _Evidences(doc)
+    return tuple(_combine(doc.text, g, make) for g in groups)
 
 
-def _evidence(doc: Document, where: tuple[int, int], cache: dict[tuple[int, int], Evidence]) -> Evidence:
-    found = cache.get(where)
-    if found is None:
-        found = cache[where] = evidence_at(doc, where[0], where[1])
-    return found
+class _Evidences:
+    """Evidence for the ranges of one document, each range built once: mentions of one clause share
+    their evidence (what ``evidence_at`` gives, with the sentence starts read once)."""
+
+    __slots__ = ("built", "starts", "text")
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.starts = [s.span.start for s in doc.sentences]
+        self.built: dict[tuple[int, int], Evidence] = {}
+
+    def at(self, where: tuple[int, int]) -> Evidence:
+        found = self.built.get(where)
+        if found is None:
+            start, end = where
+            k = bisect.bisect_right(self.starts, start) - 1
+            found = self.built[where] = Evidence.of(k if k > 0 else 0, Span.of(self.text, start, end))
+        return found
 
 
-def _combine(doc: Document, group: list[Coded], cache: dict[tuple[int, int], Evidence]) -> Event:
+def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
+    if len(group) == 1:  # the rules below, for a group of one
+        only = group[0]
+        modality = only.modality
+        return Event(
+            type=only.type,
+            source=only.source,
+            target=only.target,
+            modality=modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
+            date=only.date or None,
+            place=only.place or None,
+            cue=text[only.cue[0] : only.cue[1]],
+            evidence=make.at(only.evidence),
+            more_evidence=(),
+        )
     best = max(c.rank for c in group)
     lead = next((c for c in group if c.rank == best), None) if best >= 2 else None
     worded = next((c for c in group if c.explicit), None)
@@ -182,7 +222,7 @@ def _combine(doc: Document, group: list[Coded], cache: dict[tuple[int, int], Evi
         modality=modality,
         date=lead.date or next((c.date for c in group if c.date and c.dated), None) or next((c.date for c in group if c.date), None),
         place=lead.place or next((c.place for c in group if c.place), None),
-        cue=doc.text[lead.cue[0] : lead.cue[1]],
-        evidence=_evidence(doc, lead.evidence, cache),
-        more_evidence=tuple(_evidence(doc, c.evidence, cache) for c in group if c is not lead),
+        cue=text[lead.cue[0] : lead.cue[1]],
+        evidence=make.at(lead.evidence),
+        more_evidence=tuple(make.at(c.evidence) for c in group if c is not lead),
     )

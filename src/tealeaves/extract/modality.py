@@ -95,8 +95,10 @@ def read_modality(
     ``negatable`` False is for cues that are denials themselves (否认, reject): a negation word
     before them does not turn the denial into a negated event.
     """
+    if not marks:
+        return Modality.ASSERTED
     cue_start, cue_end = cue
-    here = clauses.index_at(cue_start)
+    here = -1  # the cue's clause index, read when a condition word asks for it
     conditional = False
     question = False
     for m in marks:
@@ -112,6 +114,8 @@ def read_modality(
                 return None  # the cue is part of the condition: a hypothetical act
             if same_clause and any(cue_end <= c < m.start for c in other_cues):
                 continue  # the condition belongs to a nearer cue
+            if here < 0:
+                here = clauses.index_at(cue_start)
             if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
                 conditional = True
         elif scope == "consequence":

@@ -134,12 +134,12 @@ _DFA_MAX_PHRASES = 4000
 @dataclass(frozen=True, slots=True)
 class _Joint:
     """The phrases of several indexes in one automaton: pattern number -> phrase, the indexes (by
-    number) that hold it with their payloads, and whether it starts or ends with a Latin word
+    number) that hold it with the phrase and its payloads, and whether it starts or ends with a Latin word
     character (then it must sit on a word boundary)."""
 
     automaton: ahocorasick_rs.AhoCorasick
     phrases: tuple[str, ...]
-    owners: tuple[tuple[tuple[int, tuple[Any, ...]], ...], ...]
+    matches: tuple[tuple[tuple[int, tuple[str, tuple[Any, ...]]], ...], ...]
     head: tuple[bool, ...]
     tail: tuple[bool, ...]
 
@@ -159,7 +159,7 @@ def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
     return _Joint(
         automaton=ahocorasick_rs.AhoCorasick(phrases, implementation=ahocorasick_rs.Implementation.DFA if dfa else None),
         phrases=phrases,
-        owners=tuple(tuple(owners[p]) for p in phrases),
+        matches=tuple(tuple((k, (p, payloads)) for k, payloads in owners[p]) for p in phrases),
         head=tuple(p[0] in _WORDISH for p in phrases),
         tail=tuple(p[-1] in _WORDISH for p in phrases),
     )
@@ -168,33 +168,34 @@ def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
 _Occurrence = tuple[int, int, str, tuple[Any, ...]]
 """start, end, phrase, payloads"""
 
+_new_match = tuple.__new__
+"""Build a PhraseMatch from its fields without the NamedTuple constructor's Python frame."""
+
 
 class JointScan:
-    """The phrases of several indexes found in one view (see ``scan_many``), kept as plain tuples
-    until asked for, so that matches outside the windows never become PhraseMatch objects."""
+    """The phrases of several indexes found in one view (see ``scan_many``), each occurrence held
+    once as a PhraseMatch (a plain tuple underneath), so that asking for them builds nothing."""
 
-    def __init__(self, found: list[list[_Occurrence]]) -> None:
+    def __init__(self, found: list[list[PhraseMatch[Any]]]) -> None:
         self._found = found
 
-    def occurrences(self, k: int) -> list[tuple[int, int, str, tuple[Any, ...]]]:
+    def occurrences(self, k: int) -> list[PhraseMatch[Any]]:
         """Every occurrence of index ``k``'s phrases as ``(start, end, phrase, payloads)``, by position."""
         return self._found[k]
 
     def matches(self, k: int) -> list[PhraseMatch[Any]]:
         """Every occurrence of index ``k``'s phrases, by position (``find_phrases(overlapping=True)``)."""
-        return [PhraseMatch(a, b, phrase, payloads) for a, b, phrase, payloads in self._found[k]]
+        return list(self._found[k])
 
     def inside(self, k: int, windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[Any]]:
         """The occurrences of index ``k``'s phrases inside one of ``windows`` (sorted, disjoint)."""
         if not windows:
             return []
-        lows = [a for a, _ in windows]
-        out: list[PhraseMatch[Any]] = []
-        for a, b, phrase, payloads in self._found[k]:
-            w = bisect.bisect_right(lows, a) - 1
-            if w >= 0 and b <= windows[w][1]:
-                out.append(PhraseMatch(a, b, phrase, payloads))
-        return out
+        found = self._found[k]
+        if len(windows) == 1:
+            low, high = windows[0]
+            return [m for m in found if low <= m[0] and m[1] <= high]
+        return in_windows(found, windows)
 
 
 def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
@@ -207,25 +208,24 @@ def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
         cues, words = scan.matches(0), scan.inside(1, windows)
     """
     joint = _joint(indexes)
-    found: list[list[_Occurrence]] = [[] for _ in indexes]
+    found: list[list[PhraseMatch[Any]]] = [[] for _ in indexes]
     if joint is None:
         return JointScan(found)
     text = view.text
     try:
         occurrences = joint.automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate: the single-index scan knows what to do
-        return JointScan(
-            [[(m.start, m.end, m.phrase, m.payloads) for m in find_phrases(view, index, overlapping=True)] for index in indexes]
-        )
+        return JointScan([find_phrases(view, index, overlapping=True) for index in indexes])
     n = len(text)
-    head, tail, owners, phrases = joint.head, joint.tail, joint.owners, joint.phrases
+    head, tail, owners, wordish, new = joint.head, joint.tail, joint.matches, _WORDISH, _new_match
+    appends = [items.append for items in found]
     for i, start, end in occurrences:
-        if head[i] and start and text[start - 1] in _WORDISH:
+        if head[i] and start and text[start - 1] in wordish:
             continue
-        if tail[i] and end < n and text[end] in _WORDISH:
+        if tail[i] and end < n and text[end] in wordish:
             continue
-        for k, payloads in owners[i]:
-            found[k].append((start, end, phrases[i], payloads))
+        for k, fields in owners[i]:
+            appends[k](new(PhraseMatch, (start, end, *fields)))
     for items in found:
         items.sort()  # (start, end) names one phrase, so the payloads are never compared
     return JointScan(found)
