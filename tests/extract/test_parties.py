@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.parties import Party, _longest_first, _outermost, _top_two
+from tealeaves.extract.parties import Party, _longest_first, _outermost
 
 
 def _longest_first_reference(mentioned: list[Party], words: list[Party]) -> list[Party]:
@@ -62,9 +62,3 @@ _MARKERS = st.lists(
 @given(_MARKERS)
 def test_parties_outermost_follows_the_plain_rule(markers: list[tuple[int, int, str, int]]) -> None:
     assert _outermost(markers) == _outermost_reference(markers)  # type: ignore[arg-type]
-
-
-def test_parties_top_two_by_count_then_first_named() -> None:
-    assert _top_two({"USA": 3, "CHN": 3, "JPN": 1}, {"CHN": 5, "USA": 9}) == ("CHN", "USA")
-    assert _top_two({"USA": 1, "JPN": 4}, {"USA": 0}) == ("JPN", "USA")
-    assert _top_two({"USA": 2}, {"USA": 0}) is None

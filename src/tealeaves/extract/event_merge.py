@@ -182,7 +182,7 @@ class _Evidences:
         if found is None:
             start, end = where
             k = bisect.bisect_right(self.starts, start) - 1
-            found = self.built[where] = Evidence.of(k if k > 0 else 0, Span.of(self.text, start, end))
+            found = self.built[where] = Evidence.of(max(0, k), Span.of(self.text, start, end))
         return found
 
 

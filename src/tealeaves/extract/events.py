@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.cue_hits import Reading, admitted_readings, cue_phrases
@@ -25,7 +25,7 @@ from tealeaves.extract.event_dates import EventDates
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
-from tealeaves.extract.parties import Party, PartyMap, find_parties
+from tealeaves.extract.parties import Party, find_parties
 from tealeaves.extract.windows import cue_windows, longest_first, scan_many
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import EventCueEntry, ModalityCueEntry, PartyWordEntry
@@ -42,8 +42,6 @@ from tealeaves.text.normalize import make_view
 from tealeaves.text.scan import PhraseMatch
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 _TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{RIGHT CORNER BRACKET} \t"
 
@@ -140,19 +138,26 @@ def extract_events(
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
     )
-    parties_by_sentence = _by_sentence(starts, parties.parties, _party_start)
-    marks_by_sentence = _by_sentence(starts, marks, _mark_start)
+    # parties and marks are sorted by position, so a sentence's are one slice of them
+    party_list = parties.parties
+    party_starts = [p[0] for p in party_list]
+    mark_starts = [m[0] for m in marks]
+    left = bisect.bisect_left
+    n_sentences = len(starts)
     content_from = _content_starts(by_clause)
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
-    sentences: dict[int, tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]]]] = {}
+    sentences: dict[int, tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]], list[ModalMark]]] = {}
     no_content = len(text)
     coded: list[Coded] = []
     for clause, readings in by_clause.items():
         k = clause.sentence
         known = sentences.get(k)
         if known is None:
-            sentence_parties = parties_by_sentence.get(k, [])
+            a = starts[k]
+            b = starts[k + 1] if k + 1 < n_sentences else len(text) + 1
+            sentence_parties = list(party_list[left(party_starts, a) : left(party_starts, b)])
+            sentence_marks = marks[left(mark_starts, a) : left(mark_starts, b)]
             sentence_actors = actors(sentence_parties, ctx.pair)
             in_sentence = clauses.in_sentence(k)
             known = sentences[k] = (
@@ -160,8 +165,9 @@ def extract_events(
                 [p for p in sentence_parties if p.place and p.name],  # the named places, mostly none
                 sentence_actors,
                 by_clause_parties(sentence_actors, in_sentence),
+                list(sentence_marks),
             )
-        where = _where(ctx, clause, known, marks_by_sentence.get(k, []), list_words, bare_passives)
+        where = _where(ctx, clause, known, list_words, bare_passives)
         content = content_from.get(k, no_content)
         if len(readings) == 1:  # the rules below for one reading, whose dyads are distinct
             only = readings[0]
@@ -187,14 +193,6 @@ def extract_events(
     return merge_events(doc, coded)
 
 
-def _party_start(p: Party) -> int:
-    return p.start
-
-
-def _mark_start(m: ModalMark) -> int:
-    return m.start
-
-
 def _evidence_start(c: Coded) -> int:
     return c.evidence[0]
 
@@ -205,17 +203,6 @@ def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0:
             out.add(k)
-    return out
-
-
-def _by_sentence(starts: list[int], items: Sequence[T], position: Callable[[T], int]) -> dict[int, list[T]]:
-    out: dict[int, list[T]] = {}
-    for item in items:
-        k = bisect.bisect_right(starts, position(item)) - 1
-        if k in out:
-            out[k].append(item)
-        else:
-            out[k] = [item]
     return out
 
 
@@ -232,12 +219,11 @@ def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
 def _where(
     ctx: _Doc,
     clause: Clause,
-    sentence: tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]]],
-    marks: list[ModalMark],
+    sentence: tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]], list[ModalMark]],
     list_words: tuple[str, ...],
     bare_passives: list[int],
 ) -> _Where:
-    sentence_clauses, places, sentence_actors, clause_parties = sentence
+    sentence_clauses, places, sentence_actors, clause_parties, marks = sentence
     text = ctx.text
     a, b = clause[0], clause[1]
     new = _new_tuple
@@ -276,23 +262,19 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
     """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
     hypothetical or a party cannot be read."""
     cue = (r.start, r.end)
-    modality = read_modality(
-        cue,
-        clause,
-        where.marks,
-        ctx.clauses,
-        negatable=entry.negatable,
-        other_cues=clause_cues,
-    )
-    if modality is None:
-        return []
     etype = entry.type
-    if modality == Modality.CONDITIONAL and entry.when_conditional is not None:
-        etype = entry.when_conditional
-    elif modality not in entry.modalities:
-        if modality == Modality.CONDITIONAL:
-            return []  # a speech act inside a condition was not made
-        modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
+    if where.marks:
+        modality = read_modality(cue, clause, where.marks, ctx.clauses, negatable=entry.negatable, other_cues=clause_cues)
+        if modality is None:
+            return []
+        if modality == Modality.CONDITIONAL and entry.when_conditional is not None:
+            etype = entry.when_conditional
+        elif modality not in entry.modalities:
+            if modality == Modality.CONDITIONAL:
+                return []  # a speech act inside a condition was not made
+            modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
+    else:
+        modality = Modality.ASSERTED  # no modality word in the sentence (read_modality's answer)
     setting = where.setting
     if where.bare:
         cue_start = r.start
