@@ -189,15 +189,24 @@ def _admits(
                 return False, None
     if plan.vetoes is not None and plan.vetoes.search(body) is not None:
         return False, None
+    # endswith/startswith on the text itself (blanks skipped) reject most hits without a slice; the
+    # word-boundary rule runs on the rest
     not_before = plan.not_before
     if not_before:
-        before = text[clause.start : start].rstrip()
-        # endswith(tuple) rejects most hits at once; the word-boundary rule runs on the rest
-        if before.endswith(not_before) and any(_ends_with(before, w) for w in not_before):
-            return False, None
+        stop = start
+        while stop > clause.start and text[stop - 1].isspace():
+            stop -= 1
+        if text.endswith(not_before, clause.start, stop):
+            before = text[clause.start : stop]
+            if any(_ends_with(before, w) for w in not_before):
+                return False, None
     not_after = plan.not_after
     if not_after:
-        following = text[end : clause.end].lstrip()
-        if following.startswith(not_after) and any(_starts_with(following, w) for w in not_after):
-            return False, None
+        go = end
+        while go < clause.end and text[go].isspace():
+            go += 1
+        if text.startswith(not_after, go, clause.end):
+            following = text[go : clause.end]
+            if any(_starts_with(following, w) for w in not_after):
+                return False, None
     return True, needs_at

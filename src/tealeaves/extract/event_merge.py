@@ -116,12 +116,13 @@ def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
     with an act dated before publication (the tariffs announced and those in force are two acts)."""
     if published is not None:
         planned = Modality.PLANNED
+        cand_planned = cand.modality == planned
+        cand_past = cand.rank >= 2 and _ended(cand.date, published)  # a firm date already past
         for c in group:
-            for x, y in ((cand, c), (c, cand)):
-                if x.modality == planned and y.date and y.rank >= 2:
-                    bounds = date_bounds(y.date)
-                    if bounds is not None and bounds[1] < published:
-                        return False
+            if cand_planned and c.rank >= 2 and _ended(c.date, published):
+                return False
+            if cand_past and c.modality == planned:
+                return False
     if cand.date is None or cand.rank == 0:
         return True
     firm = [c.date for c in group if c.date and c.dated]
@@ -129,6 +130,14 @@ def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
     if firm:
         return not cand.dated or any(_overlap(d, cand.date) for d in firm)
     return not soft or any(_overlap(d, cand.date) for d in soft)
+
+
+def _ended(value: str | None, published: dt.date) -> bool:
+    """Whether the date ``value`` (if any) ended before ``published``."""
+    if not value:
+        return False
+    bounds = date_bounds(value)
+    return bounds is not None and bounds[1] < published
 
 
 def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
