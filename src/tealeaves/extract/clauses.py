@@ -99,12 +99,13 @@ class ClauseMap:
                 else:
                     by_sentence[index] = tuple(here)
         self.clauses: tuple[Clause, ...] = tuple(found)
-        self._starts = [c[0] for c in found]
+        self.starts: list[int] = [c[0] for c in found]
+        """The start of each clause, in order: bisect it to find the clause at a position."""
         self._by_sentence = by_sentence
 
     def at(self, pos: int) -> Clause | None:
         """The clause holding position ``pos``, or None when ``pos`` is a clause mark or outside."""
-        k = bisect.bisect_right(self._starts, pos) - 1
+        k = bisect.bisect_right(self.starts, pos) - 1
         if k < 0:
             return None
         clause = self.clauses[k]
@@ -112,12 +113,12 @@ class ClauseMap:
 
     def index_at(self, pos: int) -> int:
         """Index of the clause holding ``pos`` (or the last clause starting before it); -1 before all."""
-        return bisect.bisect_right(self._starts, pos) - 1
+        return bisect.bisect_right(self.starts, pos) - 1
 
     def before(self, clause: Clause) -> Clause | None:
         """The clause before ``clause`` in the same sentence, or None for the first one (or for a
         clause not in the map)."""
-        k = bisect.bisect_left(self._starts, clause.start)
+        k = bisect.bisect_left(self.starts, clause.start)
         if k >= len(self.clauses) or self.clauses[k] != clause or k == 0:
             return None
         prev = self.clauses[k - 1]

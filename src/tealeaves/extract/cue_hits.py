@@ -8,6 +8,7 @@ context, so a headline adds duplicates and loses modality.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -87,15 +88,18 @@ def admitted_readings(
     plans_of = _plans(index, lang)
     out: dict[Clause, list[Reading]] = {}
     bodies: dict[Clause, str] = {}
-    at = clauses.at
-    new = _new_reading
+    new, right = _new_reading, bisect.bisect_right
+    every, starts = clauses.clauses, clauses.starts
     for hit in hits:
         start, end, phrase = hit[0], hit[1], hit[2]
         plans = plans_of.get(phrase)
         if plans is None:
             continue
-        clause = at(start)
-        if clause is None or clause[2] in skip:
+        k = right(starts, start) - 1  # the clause holding the hit (ClauseMap.at)
+        if k < 0:
+            continue
+        clause = every[k]
+        if start >= clause[1] or clause[2] in skip:
             continue
         for plan in plans:
             if plan.free:

@@ -96,8 +96,8 @@ def actors(parties: Sequence[Party], pair: Dyad | None) -> list[Party]:
     return out
 
 
-def _is_pair(p: Party) -> bool:
-    return p.role in ("pair", "both") or len(p.states) == 2
+_PAIR_ROLES = ("pair", "both")
+"""Roles of a party naming both sides; so does any party of two states."""
 
 
 def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) -> Party | None:
@@ -154,7 +154,9 @@ def read_dyads(
         return ((entry.states[0], entry.states[1]),)
     clauses = setting.sentence_clauses
     sentence_parties = parties
-    local = _parties_in(setting, sentence_parties, clause)
+    local = setting.clause_parties.get(clause)
+    if local is None:
+        local = [p for p in sentence_parties if _inside(p, clause)]
     joint = entry.type in SYMMETRIC
     nearest = setting.lang == "en"
 
@@ -183,7 +185,7 @@ def read_dyads(
         target = subject.states[0]
         source = _other(pair, target)
         return ((source, target),) if source and source != target else ()
-    if subject is not None and _is_pair(subject):
+    if subject is not None and (subject[3] in _PAIR_ROLES or len(subject[2]) == 2):  # both sides
         return ((subject.states[0], subject.states[1]),) if joint else ()
 
     source = subject.states[0] if subject else None
@@ -200,7 +202,7 @@ def read_dyads(
             other = _other(pair, source)
             if other:
                 targets.append(other)
-        elif _is_pair(r):
+        elif r[3] in _PAIR_ROLES or len(r[2]) == 2:  # both sides
             if source is None or source not in r.states:
                 return ()  # an act between two other states than the one we can name
             other = _other((r.states[0], r.states[1]), source)

@@ -125,10 +125,10 @@ def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
                 return False
     if cand.date is None or cand.rank == 0:
         return True
-    firm = [c.date for c in group if c.date and c.dated]
-    soft = [c.date for c in group if c.date and not c.dated]
+    firm = [c.date for c in group if c.date and c.rank >= 2]  # (Coded.dated)
+    soft = [c.date for c in group if c.date and c.rank < 2]
     if firm:
-        return not cand.dated or any(_overlap(d, cand.date) for d in firm)
+        return cand.rank < 2 or any(_overlap(d, cand.date) for d in firm)
     return not soft or any(_overlap(d, cand.date) for d in soft)
 
 
@@ -177,21 +177,26 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
 
 class _Evidences:
     """Evidence for the ranges of one document, each range built once: mentions of one clause share
-    their evidence (what ``evidence_at`` gives, with the sentence starts read once)."""
+    their evidence (what ``evidence_at`` gives, with the sentence starts read once). A range that is
+    a whole sentence quotes the sentence's own span, which is the same value."""
 
-    __slots__ = ("built", "starts", "text")
+    __slots__ = ("built", "spans", "starts", "text")
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        self.starts = [s.span.start for s in doc.sentences]
+        self.spans = [s.span for s in doc.sentences]
+        self.starts = [s.start for s in self.spans]
         self.built: dict[tuple[int, int], Evidence] = {}
 
     def at(self, where: tuple[int, int]) -> Evidence:
         found = self.built.get(where)
         if found is None:
             start, end = where
-            k = bisect.bisect_right(self.starts, start) - 1
-            found = self.built[where] = Evidence.of(max(0, k), Span.of(self.text, start, end))
+            k = max(0, bisect.bisect_right(self.starts, start) - 1)
+            span = self.spans[k] if self.spans else None
+            if span is None or span.start != start or span.end != end:
+                span = Span.of(self.text, start, end)
+            found = self.built[where] = Evidence.of(k, span)
         return found
 
 
@@ -219,7 +224,7 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         modality = lead.modality
     elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
         modality = Modality.CONDITIONAL  # a condition reaches the whole sentence it stands in
-    elif lead.dated or worded is None:
+    elif lead.rank >= 2 or worded is None:  # (Coded.dated)
         modality = Modality.ASSERTED
     else:
         modality = worded.modality
@@ -229,7 +234,7 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         source=lead.source,
         target=lead.target,
         modality=modality,
-        date=lead.date or next((c.date for c in group if c.date and c.dated), None) or next((c.date for c in group if c.date), None),
+        date=lead.date or next((c.date for c in group if c.date and c.rank >= 2), None) or next((c.date for c in group if c.date), None),
         place=lead.place or next((c.place for c in group if c.place), None),
         cue=text[lead.cue[0] : lead.cue[1]],
         evidence=make.at(lead.evidence),

@@ -26,7 +26,7 @@ from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
 from tealeaves.extract.parties import Party, find_parties
-from tealeaves.extract.windows import cue_windows, longest_first, scan_many
+from tealeaves.extract.windows import longest_first, scan_many, sentence_windows
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import EventCueEntry, ModalityCueEntry, PartyWordEntry
 from tealeaves.model import (
@@ -62,16 +62,21 @@ class _Doc(NamedTuple):
     conditions: frozenset[Clause]
 
 
+_Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], dict[Clause, list[Party]], Sequence[ModalMark]]
+"""What the readings of one sentence share: its clauses, named places, actors (see ``dyads.actors``),
+actors by clause and modality marks."""
+
+
 class _Where(NamedTuple):
     """What the readings of one clause share: the sentence's span, its modality marks, the setting
     the dyads are read in, the clause's named places and passive marks without agent (both mostly
     none), and its trimmed evidence range."""
 
     sentence: tuple[int, int]
-    marks: list[ModalMark]
+    marks: Sequence[ModalMark]
     setting: Setting
-    actors: list[Party]
-    places: list[Party]
+    actors: Sequence[Party]
+    places: Sequence[Party]
     bare: list[int]
     evidence: tuple[int, int]
 
@@ -108,8 +113,9 @@ def extract_events(
         return ()
     cue_starts = [h[0] for h in hits]
     starts = [s.span.start for s in doc.sentences]
-    windows = cue_windows(doc, cue_starts, starts=starts)
-    clauses = ClauseMap(doc, kb, _sentences_of(starts, cue_starts))
+    chosen = _sentences_of(starts, cue_starts)
+    windows = sentence_windows(doc, chosen)
+    clauses = ClauseMap(doc, kb, chosen)
     words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
     parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
     modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
@@ -141,13 +147,14 @@ def extract_events(
     # parties and marks are sorted by position, so a sentence's are one slice of them
     party_list = parties.parties
     party_starts = [p[0] for p in party_list]
+    unresolved = any(p[3] == "both" and not p[2] for p in party_list)  # else the actors are the parties
     mark_starts = [m[0] for m in marks]
     left = bisect.bisect_left
     n_sentences = len(starts)
     content_from = _content_starts(by_clause)
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
-    sentences: dict[int, tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]], list[ModalMark]]] = {}
+    sentences: dict[int, _Sentence] = {}
     no_content = len(text)
     coded: list[Coded] = []
     for clause, readings in by_clause.items():
@@ -156,16 +163,15 @@ def extract_events(
         if known is None:
             a = starts[k]
             b = starts[k + 1] if k + 1 < n_sentences else len(text) + 1
-            sentence_parties = list(party_list[left(party_starts, a) : left(party_starts, b)])
-            sentence_marks = marks[left(mark_starts, a) : left(mark_starts, b)]
-            sentence_actors = actors(sentence_parties, ctx.pair)
+            sentence_parties = party_list[left(party_starts, a) : left(party_starts, b)]
+            sentence_actors = actors(sentence_parties, ctx.pair) if unresolved else sentence_parties
             in_sentence = clauses.in_sentence(k)
             known = sentences[k] = (
                 in_sentence,
                 [p for p in sentence_parties if p.place and p.name],  # the named places, mostly none
                 sentence_actors,
                 by_clause_parties(sentence_actors, in_sentence),
-                list(sentence_marks),
+                marks[left(mark_starts, a) : left(mark_starts, b)],
             )
         where = _where(ctx, clause, known, list_words, bare_passives)
         content = content_from.get(k, no_content)
@@ -219,7 +225,7 @@ def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
 def _where(
     ctx: _Doc,
     clause: Clause,
-    sentence: tuple[tuple[Clause, ...], list[Party], list[Party], dict[Clause, list[Party]], list[ModalMark]],
+    sentence: _Sentence,
     list_words: tuple[str, ...],
     bare_passives: list[int],
 ) -> _Where:

@@ -8,6 +8,7 @@ does a cue in an open question (是否, whether). Precedence: condition, then ne
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -51,15 +52,24 @@ def find_modal_marks(
     ``words`` are the modality words inside the windows (longest first, no overlaps) when the
     caller has scanned for them already; they are scanned here when None.
     """
-    covered: set[int] = set()
-    for a, b in taken:
-        covered.update(range(a, b))
+    # the taken ranges by start, with the furthest end reached so far: a word [s, e) overlaps one
+    # when the furthest end among those starting before e lies beyond s
+    spans = sorted((a, b) for a, b in taken if a < b)
+    lows = [a for a, _ in spans]
+    reach: list[int] = []
+    furthest = -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
     text = view.text
     out: list[ModalMark] = []
     if words is None:
         words = find_in_windows(view, kb.modality_cue_index, windows)
+    left = bisect.bisect_left
     for match in words:
-        overlaps = any(i in covered for i in range(match.start, match.end))
+        start, end = match[0], match[1]
+        k = left(lows, end)  # the taken ranges starting before the word ends
+        overlaps = start < end and k > 0 and reach[k - 1] > start
         for entry in match.payloads:
             if entry.lang != lang or (overlaps and entry.scope != "after"):
                 continue

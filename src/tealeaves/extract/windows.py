@@ -41,9 +41,21 @@ def cue_windows(doc: Document, positions: Iterable[int], *, starts: Sequence[int
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0:
             chosen.add(k)
+    return sentence_windows(doc, chosen)
+
+
+def sentence_windows(doc: Document, chosen: set[int]) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentences numbered in ``chosen``, runs of neighbouring sentences joined;
+    sorted and disjoint (what ``cue_windows`` gives for positions in those sentences).
+
+    Example::
+
+        sentence_windows(doc, {0, 1, 4})  # ((0, 57), (120, 188))
+    """
     out: list[tuple[int, int]] = []
+    sentences = doc.sentences
     for k in sorted(chosen):
-        span = doc.sentences[k].span
+        span = sentences[k].span
         if out and k - 1 in chosen:
             out[-1] = (out[-1][0], span.end)
         else:
