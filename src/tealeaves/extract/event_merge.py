@@ -215,11 +215,26 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
             evidence=make.at(only.evidence),
             more_evidence=(),
         )
-    best = max(c.rank for c in group)
-    lead = next((c for c in group if c.rank == best), None) if best >= 2 else None
-    worded = next((c for c in group if c.explicit), None)
-    if lead is None:
-        lead = worded or group[0]
+    # one pass: the first mention with the firmest date, the first whose modality a word gives, and
+    # the first date (firm, then any) and place named
+    best, firmest, worded = -1, group[0], None
+    firm_date: str | None = None
+    any_date: str | None = None
+    any_place: str | None = None
+    for c in group:
+        rank = c.rank
+        if rank > best:
+            best, firmest = rank, c
+        if worded is None and c.explicit:
+            worded = c
+        if c.date:
+            if any_date is None:
+                any_date = c.date
+            if firm_date is None and rank >= 2:  # (Coded.dated)
+                firm_date = c.date
+        if any_place is None and c.place:
+            any_place = c.place
+    lead = firmest if best >= 2 else worded or group[0]
     if lead.explicit:
         modality = lead.modality
     elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
@@ -234,8 +249,8 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         source=lead.source,
         target=lead.target,
         modality=modality,
-        date=lead.date or next((c.date for c in group if c.date and c.rank >= 2), None) or next((c.date for c in group if c.date), None),
-        place=lead.place or next((c.place for c in group if c.place), None),
+        date=lead.date or firm_date or any_date,
+        place=lead.place or any_place,
         cue=text[lead.cue[0] : lead.cue[1]],
         evidence=make.at(lead.evidence),
         more_evidence=tuple(make.at(c.evidence) for c in group if c is not lead),

@@ -121,13 +121,13 @@ def find_parties(
     """
     found: list[Party] = []
     named: list[Party] = []
-    counts: dict[str, int] = {}
+    named_states: list[str] = []  # every naming of a state that counts, in order (counted at the end)
     classes = event_text(kb)
     bystanders = classes.bystander_ids
     window_starts = [a for a, _ in windows]
     place_kind, person_kind = MentionKind.PLACE, MentionKind.PERSON
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
-    new, right = _new_party, bisect.bisect_right
+    new, right, counted = _new_party, bisect.bisect_right, named_states.append
     for m in mentions:
         state = m.state
         if not state:
@@ -141,7 +141,7 @@ def find_parties(
         kind = m.kind
         place = kind == place_kind
         if not place:
-            counts[state] = counts.get(state, 0) + 1
+            counted(state)
         k = right(window_starts, start) - 1
         if k >= 0 and span.end <= windows[k][1]:
             found.append(new(Party, (start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind)))
@@ -160,14 +160,14 @@ def find_parties(
             role = rule.role
             both = both or role == "both"
             named.append(new(Party, (match[0], match[1], rule.states, role, False, None, False, None, False)))
-            for named_state in rule.states:
-                counts[named_state] = counts.get(named_state, 0) + 1
+            named_states += rule.states
         elif kind_of == "pronoun":
             pronouns.append((match[0], match[1]))
         else:
             markers.append((match[0], match[1], rule.role, rule.window))
+    counts = Counter(named_states)
     for title_state in title_states(doc, kb):
-        counts[title_state] = counts.get(title_state, 0) + TITLE_WEIGHT
+        counts[title_state] += TITLE_WEIGHT
     if markers:
         markers = _outermost(markers)
     if pronouns:
@@ -337,6 +337,8 @@ def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Pa
                 p = p._replace(states=(recent[-2], recent[-1]))
         elif not p.place:
             for s in p.states:
+                if recent and recent[-1] == s:
+                    continue  # already the last named
                 if s in recent:
                     recent.remove(s)
                 recent.append(s)
@@ -389,10 +391,14 @@ def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) 
     """Number runs of parties joined only by conjunctions; later members take the first's role."""
     out = list(parties)
     group = 0
+    longest = max(map(len, conjunctions), default=0)
     for i in range(1, len(out)):
         if out[i].place or out[i - 1].place:
             continue
-        gap = text[out[i - 1].end : out[i].start].strip()
+        a, b = out[i - 1].end, out[i].start
+        if b - a > longest and not text[a].isspace() and not text[b - 1].isspace():
+            continue  # a gap longer than any conjunction, with no blanks to strip
+        gap = text[a:b].strip()
         if gap and gap.lower() in conjunctions:
             if out[i - 1].group is None:
                 group += 1
