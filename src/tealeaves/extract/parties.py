@@ -277,6 +277,17 @@ def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
 def _settle(run: list[tuple[int, int, Party]], mentions: int, out: list[Party]) -> None:
     """Append to ``out`` the stretches of one run of chained overlaps that stand, by position:
     longest first, then a mention (its number below ``mentions``) before a word, then leftmost."""
+    if len(run) == 2:  # the rule below for two stretches
+        (_, i, x), (_, j, y) = run
+        if (y[0] - y[1], j >= mentions, y[0], y[4]) < (x[0] - x[1], i >= mentions, x[0], x[4]):
+            x, y = y, x  # x wins
+        if x[0] < x[1] and y[0] < y[1] and y[0] < x[1] and x[0] < y[1]:
+            out.append(x)
+        elif y[0] < x[0]:
+            out += (y, x)
+        else:
+            out += (x, y)
+        return
     taken: list[Party] = []
     occupied: list[tuple[int, int]] = []
     for *_, p in sorted(run, key=lambda x: (x[2][0] - x[2][1], x[1] >= mentions, x[0], x[2][4])):

@@ -112,20 +112,29 @@ def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     chained overlaps; a match that overlaps nothing is kept as it is.
     """
     out: list[PhraseMatch[T]] = []
-    run: list[PhraseMatch[T]] = []
+    first = 0  # the run of chained overlaps is matches[first:i]
     reach = -1
-    for m in matches:
-        if m.start >= reach and run:
-            out.extend(run if len(run) == 1 else _resolve(run))
-            run = []
-        run.append(m)
-        reach = max(reach, m.end)
-    if run:
-        out.extend(run if len(run) == 1 else _resolve(run))
+    for i, m in enumerate(matches):
+        if m[0] >= reach and i > first:
+            if i - first == 1:
+                out.append(matches[first])
+            else:
+                out.extend(_resolve(matches[first:i]))
+            first = i
+        if m[1] > reach:
+            reach = m[1]
+    if len(matches) - first == 1:
+        out.append(matches[first])
+    elif matches:
+        out.extend(_resolve(matches[first:]))
     return out
 
 
 def _resolve(run: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
+    if len(run) == 2:  # the rule below for two matches in position order
+        x, y = run
+        winner, loser = (y, x) if (y[0] - y[1], y[0]) < (x[0] - x[1], x[0]) else (x, y)
+        return run if loser[1] <= winner[0] or winner[1] <= loser[0] else [winner]
     taken: list[PhraseMatch[T]] = []
     for m in sorted(run, key=_rank):
         if all(m.end <= t.start or t.end <= m.start for t in taken):
