@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -44,13 +45,15 @@ class EventDates:
 
     def __init__(self, dates: Sequence[DateRef], *, published: dt.date | None, text: str, until_marks: frozenset[str]) -> None:
         items: list[_Dated] = []
+        new = _new_dated
         for d in dates:
-            if d.value is None:
+            value = d.value
+            if value is None:
                 continue
-            bounds = date_bounds(d.value)
+            bounds = date_bounds(value)
             if bounds is not None:
                 span = d.evidence.span
-                items.append(_Dated(span.start, span.end, d.value, bounds[0], bounds[1]))
+                items.append(new(_Dated, (span.start, span.end, value, bounds[0], bounds[1])))
         items.sort(key=_start)
         self._items = items
         self._starts = [x.start for x in items]
@@ -60,8 +63,9 @@ class EventDates:
         # the article's news day: the first single day it names in the week before publication
         self._news_day: str | None = None
         if published is not None:
+            week_before = published - _WEEK
             self._news_day = next(
-                (d.value for d in items if d.first == d.last and published - _WEEK <= d.first <= published),
+                (d.value for d in items if d.first == d.last and week_before <= d.first <= published),
                 None,
             )
 
@@ -141,5 +145,8 @@ def _fits(d: _Dated, rule: int, published: dt.date | None) -> bool:
     return True
 
 
-def _start(d: _Dated) -> int:
-    return d.start
+_start = operator.itemgetter(0)
+"""A date's start (its first field), the sort key."""
+
+_new_dated = tuple.__new__
+"""Build a _Dated from its fields without the NamedTuple constructor's Python frame."""
