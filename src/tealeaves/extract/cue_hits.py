@@ -90,8 +90,7 @@ def admitted_readings(
     bodies: dict[Clause, str] = {}
     new, right = _new_reading, bisect.bisect_right
     every, starts = clauses.clauses, clauses.starts
-    for hit in hits:
-        start, end, phrase = hit[0], hit[1], hit[2]
+    for start, end, phrase, _ in hits:
         plans = plans_of.get(phrase)
         if plans is None:
             continue

@@ -13,6 +13,7 @@ that hold cues (extract/windows.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 
 _TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{RIGHT CORNER BRACKET} \t"
 
+
+_ASSERTED, _PLANNED, _CONDITIONAL = Modality.ASSERTED, Modality.PLANNED, Modality.CONDITIONAL
 
 _RANKS = {"clause": 3, "sentence": 2, "paragraph": 1, "statement": 1}
 """How firm a date is by where it was read (see event_merge.Coded)."""
@@ -150,7 +153,7 @@ def extract_events(
     unresolved = any(p[3] == "both" and not p[2] for p in party_list)  # else the actors are the parties
     mark_starts = [m[0] for m in marks]
     left = bisect.bisect_left
-    n_sentences = len(starts)
+    bounds = [*starts, len(text) + 1]  # sentence k runs from bounds[k] to bounds[k + 1]
     content_from = _content_starts(by_clause)
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
@@ -161,8 +164,7 @@ def extract_events(
         k = clause.sentence
         known = sentences.get(k)
         if known is None:
-            a = starts[k]
-            b = starts[k + 1] if k + 1 < n_sentences else len(text) + 1
+            a, b = bounds[k], bounds[k + 1]
             sentence_parties = party_list[left(party_starts, a) : left(party_starts, b)]
             sentence_actors = actors(sentence_parties, ctx.pair) if unresolved else sentence_parties
             in_sentence = clauses.in_sentence(k)
@@ -204,11 +206,10 @@ def _evidence_start(c: Coded) -> int:
 
 
 def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
-    out: set[int] = set()
-    for pos in positions:
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0:
-            out.add(k)
+    """The sentences (by their ``starts``) holding ``positions``."""
+    right = bisect.bisect_right
+    out = {right(starts, pos) - 1 for pos in positions}
+    out.discard(-1)  # a position before the first sentence
     return out
 
 
@@ -241,7 +242,7 @@ def _where(
             ctx.conditions,
             ctx.lang,
             False,
-            text[a : a + 16].lstrip().lower().startswith(list_words),
+            _opens_list(text, a, list_words),
             clause_parties,
         ),
     )
@@ -273,14 +274,14 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
         modality = read_modality(cue, clause, where.marks, ctx.clauses, negatable=entry.negatable, other_cues=clause_cues)
         if modality is None:
             return []
-        if modality == Modality.CONDITIONAL and entry.when_conditional is not None:
+        if modality == _CONDITIONAL and entry.when_conditional is not None:
             etype = entry.when_conditional
         elif modality not in entry.modalities:
-            if modality == Modality.CONDITIONAL:
+            if modality == _CONDITIONAL:
                 return []  # a speech act inside a condition was not made
-            modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
+            modality = _ASSERTED  # a threat or request voiced is asserted, whatever it announces
     else:
-        modality = Modality.ASSERTED  # no modality word in the sentence (read_modality's answer)
+        modality = _ASSERTED  # no modality word in the sentence (read_modality's answer)
     setting = where.setting
     if where.bare:
         cue_start = r.start
@@ -289,19 +290,19 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
     dyads = read_dyads(cue, entry, clause, setting, where.actors, ctx.pair, r.needs_at)
     if not dyads:
         return []
-    explicit = modality != Modality.ASSERTED
-    voiced = Modality.PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
+    explicit = modality != _ASSERTED
+    voiced = _PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
     dates = ctx.dates
     date, level = dates.find(cue, clause, where.sentence, modality, voiced=voiced)
     if (
-        modality == Modality.ASSERTED
+        modality == _ASSERTED
         and not voiced
         and (level == "clause" or level == "sentence")
         and date is not None
         and dates.is_future(date)
         and not dates.ends_period(date, clause)
     ):
-        modality, explicit = Modality.PLANNED, True  # a date still to come: announced, not done
+        modality, explicit = _PLANNED, True  # a date still to come: announced, not done
     place = _place_for(r.start, where.places) if where.places else None
     rank = _RANKS.get(level or "", 0)
     evidence, sentence, new = where.evidence, clause.sentence, _new_tuple
@@ -310,6 +311,25 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
 
 _new_tuple = tuple.__new__
 """Build a NamedTuple from its fields without its constructor's Python frame."""
+
+
+def _opens_list(text: str, a: int, list_words: tuple[str, ...]) -> bool:
+    """Whether the clause starting at ``a`` opens with a list word (including, 包括); the first
+    character rules most clauses out before the slice."""
+    firsts = _first_chars(list_words)
+    if firsts is not None and a < len(text):
+        ch = text[a]
+        if not ch.isspace() and ch.lower()[:1] not in firsts:
+            return False
+    return text[a : a + 16].lstrip().lower().startswith(list_words)
+
+
+@functools.cache
+def _first_chars(words: tuple[str, ...]) -> frozenset[str] | None:
+    """The first characters of ``words``; None when one is empty (it starts anything)."""
+    if not all(words):
+        return None
+    return frozenset(w[0] for w in words)
 
 
 def _place_for(cue_start: int, places: Sequence[Party]) -> str | None:

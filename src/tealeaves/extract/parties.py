@@ -217,29 +217,40 @@ def _outermost(markers: list[_Marker]) -> list[_Marker]:
     ordered = sorted(markers)
     n = len(ordered)
     out: list[_Marker] = []
+    reach = -1  # the furthest end of the markers before this one
     for i, m in enumerate(ordered):
         start, end = m[0], m[1]
-        length = end - start
-        j = i - 1
-        while j >= 0:
-            o = ordered[j]
-            if o[0] < start - 8:
-                break
-            if o[1] >= end and o[1] - o[0] > length:
-                break
-            j -= 1
-        if j >= 0 and ordered[j][0] >= start - 8:
-            continue
-        j = i + 1
-        while j < n:
-            o = ordered[j]
-            if o[0] != start or (o[1] >= end and o[1] - o[0] > length):
-                break
-            j += 1
-        if j < n and ordered[j][0] == start:
-            continue
-        out.append(m)
+        # a holder overlaps the marker: none does when nothing before reaches into it and nothing
+        # after starts with it
+        if start < end and reach <= start and (i + 1 == n or ordered[i + 1][0] != start):
+            out.append(m)
+        elif not _held(ordered, i, start, end):
+            out.append(m)
+        if end > reach:
+            reach = end
     return out
+
+
+def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
+    """Whether a marker of ``ordered`` other than the ``i``-th, ``[start, end)``, holds it."""
+    length = end - start
+    j = i - 1
+    while j >= 0:
+        o = ordered[j]
+        if o[0] < start - 8:
+            break
+        if o[1] >= end and o[1] - o[0] > length:
+            return True
+        j -= 1
+    j = i + 1
+    while j < len(ordered):
+        o = ordered[j]
+        if o[0] != start:
+            break
+        if o[1] >= end and o[1] - o[0] > length:
+            return True
+        j += 1
+    return False
 
 
 def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:

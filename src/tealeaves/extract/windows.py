@@ -84,15 +84,17 @@ def find_in_windows(
 
 
 def in_windows(found: list[PhraseMatch[T]], windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[T]]:
-    """The matches of ``found`` that lie inside one of ``windows`` (sorted, disjoint), in order."""
-    if not windows:
+    """The matches of ``found`` (sorted by position) that lie inside one of ``windows`` (sorted,
+    disjoint), in order: those starting in a window and ending by its end."""
+    if not windows or not found:
         return []
-    lows = [a for a, _ in windows]
+    starts = [m[0] for m in found]
+    left = bisect.bisect_left
     inside: list[PhraseMatch[T]] = []
-    for m in found:
-        k = bisect.bisect_right(lows, m.start) - 1
-        if k >= 0 and m.end <= windows[k][1]:
-            inside.append(m)
+    for a, b in windows:
+        lo, hi = left(starts, a), left(starts, b)
+        if lo < hi:
+            inside += [m for m in found[lo:hi] if m[1] <= b]
     return inside
 
 
@@ -155,7 +157,8 @@ _DFA_MAX_PHRASES = 4000
 @dataclass(frozen=True, slots=True)
 class _Joint:
     """The phrases of several indexes in one automaton: pattern number -> phrase, the indexes (by
-    number) that hold it with the phrase and its payloads, and whether it starts or ends with a Latin word
+    number) that hold it with the phrase and its payloads (``only``: the one such index, when one
+    holds it), and whether it starts or ends with a Latin word
     character (then it must sit on a word boundary)."""
 
     automaton: ahocorasick_rs.AhoCorasick
@@ -163,6 +166,8 @@ class _Joint:
     matches: tuple[tuple[tuple[int, tuple[str, tuple[Any, ...]]], ...], ...]
     head: tuple[bool, ...]
     tail: tuple[bool, ...]
+    edged: tuple[bool, ...]
+    only: tuple[tuple[int, tuple[str, tuple[Any, ...]]] | None, ...]
 
 
 @functools.cache
@@ -183,6 +188,8 @@ def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
         matches=tuple(tuple((k, (p, payloads)) for k, payloads in owners[p]) for p in phrases),
         head=tuple(p[0] in _WORDISH for p in phrases),
         tail=tuple(p[-1] in _WORDISH for p in phrases),
+        edged=tuple(p[0] in _WORDISH or p[-1] in _WORDISH for p in phrases),
+        only=tuple((owners[p][0][0], (p, owners[p][0][1])) if len(owners[p]) == 1 else None for p in phrases),
     )
 
 
@@ -238,15 +245,22 @@ def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
     except UnicodeEncodeError:  # a lone surrogate: the single-index scan knows what to do
         return JointScan([find_phrases(view, index, overlapping=True) for index in indexes])
     n = len(text)
-    head, tail, owners, wordish, new = joint.head, joint.tail, joint.matches, _WORDISH, _new_match
+    head, tail, edged, only, owners = joint.head, joint.tail, joint.edged, joint.only, joint.matches
+    wordish, new = _WORDISH, _new_match
     appends = [items.append for items in found]
     for i, start, end in occurrences:
-        if head[i] and start and text[start - 1] in wordish:
-            continue
-        if tail[i] and end < n and text[end] in wordish:
-            continue
-        for k, fields in owners[i]:
-            appends[k](new(PhraseMatch, (start, end, *fields)))
+        if edged[i]:
+            if head[i] and start and text[start - 1] in wordish:
+                continue
+            if tail[i] and end < n and text[end] in wordish:
+                continue
+        one = only[i]
+        if one is not None:
+            k, fields = one
+            appends[k](new(PhraseMatch, (start, end) + fields))
+        else:
+            for k, fields in owners[i]:
+                appends[k](new(PhraseMatch, (start, end) + fields))
     for items in found:
         items.sort()  # (start, end) names one phrase, so the payloads are never compared
     return JointScan(found)
