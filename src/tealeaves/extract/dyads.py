@@ -152,7 +152,6 @@ def read_dyads(
     it does."""
     if entry.states:
         return ((entry.states[0], entry.states[1]),)
-    clauses = setting.sentence_clauses
     sentence_parties = parties
     local = setting.clause_parties.get(clause)
     if local is None:
@@ -165,7 +164,7 @@ def read_dyads(
         owners = [p for p in local if cue[1] <= p.start and p.end <= needs_at and p.role == "plain" and not p.place]
         subject = owners[0] if owners else None
     if subject is None:
-        for earlier in reversed([c for c in clauses if c.end <= clause.start]):
+        for earlier in reversed([c for c in setting.sentence_clauses if c.end <= clause.start]):
             if earlier in setting.conditions:
                 continue
             found = _parties_in(setting, sentence_parties, earlier)
@@ -178,7 +177,8 @@ def read_dyads(
             if subject is not None:
                 break
 
-    if entry.frame == "judged":
+    frame = entry.frame
+    if frame == "judged":
         judged = _judged(cue, local, subject, sentence_parties, pair)
         return (judged,) if judged else ()
     if setting.agentless and subject is not None and len(subject.states) == 1:
@@ -189,7 +189,12 @@ def read_dyads(
         return ((subject.states[0], subject.states[1]),) if joint else ()
 
     source = subject.states[0] if subject else None
-    receivers = _receivers(local, cue, subject, joint, entry.frame == "visit")
+    receivers = _receivers(local, cue, subject, joint, frame == "visit")
+    if source is not None and len(receivers) == 1:  # the rules below for one receiver naming one state
+        receiver = receivers[0]
+        if receiver[3] != "other" and receiver[3] not in _PAIR_ROLES and len(receiver[2]) != 2:
+            target = receiver[2][0]
+            return ((source, target),) if target != source else ()
     if not receivers and entry.infer:
         receivers = _earlier_marked(setting, sentence_parties, clause, source)
     if joint and pair is not None and not receivers and (source is None or source not in pair):
