@@ -13,7 +13,6 @@ that hold cues (extract/windows.py).
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -242,7 +241,7 @@ def _where(
             ctx.conditions,
             ctx.lang,
             False,
-            _opens_list(text, a, list_words),
+            text[a : a + 16].lstrip().lower().startswith(list_words),  # a list word opens the clause
             clause_parties,
         ),
     )
@@ -311,25 +310,6 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
 
 _new_tuple = tuple.__new__
 """Build a NamedTuple from its fields without its constructor's Python frame."""
-
-
-def _opens_list(text: str, a: int, list_words: tuple[str, ...]) -> bool:
-    """Whether the clause starting at ``a`` opens with a list word (including, 包括); the first
-    character rules most clauses out before the slice."""
-    firsts = _first_chars(list_words)
-    if firsts is not None and a < len(text):
-        ch = text[a]
-        if not ch.isspace() and ch.lower()[:1] not in firsts:
-            return False
-    return text[a : a + 16].lstrip().lower().startswith(list_words)
-
-
-@functools.cache
-def _first_chars(words: tuple[str, ...]) -> frozenset[str] | None:
-    """The first characters of ``words``; None when one is empty (it starts anything)."""
-    if not all(words):
-        return None
-    return frozenset(w[0] for w in words)
 
 
 def _place_for(cue_start: int, places: Sequence[Party]) -> str | None:
