@@ -415,18 +415,19 @@ def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) 
     group = 0
     longest = max(map(len, conjunctions), default=0)
     for i in range(1, len(out)):
-        if out[i].place or out[i - 1].place:
+        prev, cur = out[i - 1], out[i]
+        if cur[4] or prev[4]:  # a place
             continue
-        a, b = out[i - 1].end, out[i].start
+        a, b = prev[1], cur[0]
         if b - a > longest and not text[a].isspace() and not text[b - 1].isspace():
             continue  # a gap longer than any conjunction, with no blanks to strip
         gap = text[a:b].strip()
         if gap and gap.lower() in conjunctions:
-            if out[i - 1].group is None:
+            if prev[7] is None:
                 group += 1
-                out[i - 1] = out[i - 1]._replace(group=group)
-            role = out[i].role
-            if role == "plain" and out[i - 1].role in ("target", "source", "counterpart"):
-                role = out[i - 1].role
-            out[i] = out[i]._replace(group=out[i - 1].group, role=role)
+                prev = out[i - 1] = prev._replace(group=group)
+            role = cur[3]
+            if role == "plain" and prev[3] in ("target", "source", "counterpart"):
+                role = prev[3]
+            out[i] = cur._replace(group=prev[7], role=role)
     return tuple(out)
