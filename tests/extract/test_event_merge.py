@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from tealeaves.extract.event_merge import Coded, _Evidences, _ended, date_bounds, merge_events
+from tealeaves.extract.event_merge import (
+    Coded,
+    _ended,
+    _Evidences,
+    date_bounds,
+    merge_events,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Document, DocumentMeta, EventType, Modality
 from tealeaves.text.document import build_document

@@ -7,7 +7,14 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.windows import cue_windows, find_in_windows, in_windows, longest_first, scan_many, sentence_windows
+from tealeaves.extract.windows import (
+    cue_windows,
+    find_in_windows,
+    in_windows,
+    longest_first,
+    scan_many,
+    sentence_windows,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import DocumentMeta
 from tealeaves.text.document import build_document

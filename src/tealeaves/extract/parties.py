@@ -222,9 +222,8 @@ def _outermost(markers: list[_Marker]) -> list[_Marker]:
         start, end = m[0], m[1]
         # a holder overlaps the marker: none does when nothing before reaches into it and nothing
         # after starts with it
-        if start < end and reach <= start and (i + 1 == n or ordered[i + 1][0] != start):
-            out.append(m)
-        elif not _held(ordered, i, start, end):
+        unheld = start < end and reach <= start and (i + 1 == n or ordered[i + 1][0] != start)
+        if unheld or not _held(ordered, i, start, end):
             out.append(m)
         if end > reach:
             reach = end
