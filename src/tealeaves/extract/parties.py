@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -260,36 +261,39 @@ def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
     chained overlaps; a stretch that overlaps nothing stands.
     """
     if not words:
-        return sorted(mentioned, key=_start)
-    n = len(mentioned)
+        return sorted(mentioned, key=_first_field)
     # by start, mentions before words and each in its own order on a tie (a stable sort by start)
-    ranked = sorted([(p[0], i, p) for i, p in enumerate(mentioned)] + [(p[0], n + i, p) for i, p in enumerate(words)])
+    ranked = sorted(mentioned + words, key=_first_field)
+    word_ids = set(map(id, words))  # to tell the words from the mentions in a run
     out: list[Party] = []
     first = 0
     reach = -1
-    for i, item in enumerate(ranked):
-        if item[0] >= reach and i > first:
+    for i, p in enumerate(ranked):
+        if p[0] >= reach and i > first:
             if i - first == 1:
-                out.append(ranked[first][2])
+                out.append(ranked[first])
             else:
-                _settle(ranked[first:i], n, out)
+                _settle(ranked[first:i], word_ids, out)
             first = i
-        end = item[2][1]
-        if end > reach:
-            reach = end
+        if p[1] > reach:
+            reach = p[1]
     if len(ranked) - first == 1:
-        out.append(ranked[first][2])
+        out.append(ranked[first])
     else:
-        _settle(ranked[first:], n, out)
+        _settle(ranked[first:], word_ids, out)
     return out
 
 
-def _settle(run: list[tuple[int, int, Party]], mentions: int, out: list[Party]) -> None:
+_first_field = operator.itemgetter(0)
+"""A party's start (its first field), a sort key that runs in C."""
+
+
+def _settle(run: list[Party], word_ids: set[int], out: list[Party]) -> None:
     """Append to ``out`` the stretches of one run of chained overlaps that stand, by position:
-    longest first, then a mention (its number below ``mentions``) before a word, then leftmost."""
+    longest first, then a mention before a party word (``word_ids``: the words' ids), then leftmost."""
     if len(run) == 2:  # the rule below for two stretches
-        (_, i, x), (_, j, y) = run
-        if (y[0] - y[1], j >= mentions, y[0], y[4]) < (x[0] - x[1], i >= mentions, x[0], x[4]):
+        x, y = run
+        if (y[0] - y[1], id(y) in word_ids, y[0], y[4]) < (x[0] - x[1], id(x) in word_ids, x[0], x[4]):
             x, y = y, x  # x wins
         if x[0] < x[1] and y[0] < y[1] and y[0] < x[1] and x[0] < y[1]:
             out.append(x)
@@ -300,19 +304,15 @@ def _settle(run: list[tuple[int, int, Party]], mentions: int, out: list[Party]) 
         return
     taken: list[Party] = []
     occupied: list[tuple[int, int]] = []
-    for *_, p in sorted(run, key=lambda x: (x[2][0] - x[2][1], x[1] >= mentions, x[0], x[2][4])):
+    for p in sorted(run, key=lambda p: (p[0] - p[1], id(p) in word_ids, p[0], p[4])):
         a, b = p[0], p[1]
         if a < b and any(a < t1 and t0 < b for t0, t1 in occupied):
             continue
         taken.append(p)
         if a < b:
             occupied.append((a, b))
-    taken.sort(key=_start)
+    taken.sort(key=_first_field)
     out.extend(taken)
-
-
-def _start(p: Party) -> int:
-    return p.start
 
 
 def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], lang: str) -> list[Party]:
@@ -320,7 +320,7 @@ def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], br
     Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
     of it. Only a short gap without a clause mark or a role marker may separate them."""
     limit = 30 if lang == "en" else 6
-    marker_starts = sorted(m[0] for m in markers)
+    marker_starts = sorted([m[0] for m in markers])
     out: list[Party] = []
     prev: Party | None = None
     for p in parties:
