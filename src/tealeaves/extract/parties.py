@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from typing import Literal, NamedTuple
 
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.main_states import TITLE_WEIGHT, title_states, top_two
+from tealeaves.extract.party_overlaps import longest_first
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PartyWordEntry
@@ -174,7 +174,7 @@ def find_parties(
     if pronouns:
         found += _resolve_pronouns(pronouns, markers, found)
     text = doc.text
-    parties = _join_neighbours(text, _longest_first(found, named), markers, classes.party_break_re, lang)
+    parties = _join_neighbours(text, longest_first(found, named), markers, classes.party_break_re, lang)
     pair = top_two(counts, first)
     if both:  # the recent states matter only to both-sides words
         parties = _resolve_both(parties, pair)
@@ -251,68 +251,6 @@ def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
             return True
         j += 1
     return False
-
-
-def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
-    """Resolve overlaps: the longer stretch wins; on a tie the mention beats the party word (对中国:
-    the marker 对 and the mention 中国, not the word 对中).
-
-    Only stretches that overlap can exclude each other, so the choice runs inside each run of
-    chained overlaps; a stretch that overlaps nothing stands.
-    """
-    if not words:
-        return sorted(mentioned, key=_first_field)
-    # by start, mentions before words and each in its own order on a tie (a stable sort by start)
-    ranked = sorted(mentioned + words, key=_first_field)
-    word_ids = set(map(id, words))  # to tell the words from the mentions in a run
-    out: list[Party] = []
-    first = 0
-    reach = -1
-    for i, p in enumerate(ranked):
-        if p[0] >= reach and i > first:
-            if i - first == 1:
-                out.append(ranked[first])
-            else:
-                _settle(ranked[first:i], word_ids, out)
-            first = i
-        if p[1] > reach:
-            reach = p[1]
-    if len(ranked) - first == 1:
-        out.append(ranked[first])
-    else:
-        _settle(ranked[first:], word_ids, out)
-    return out
-
-
-_first_field = operator.itemgetter(0)
-"""A party's start (its first field), a sort key that runs in C."""
-
-
-def _settle(run: list[Party], word_ids: set[int], out: list[Party]) -> None:
-    """Append to ``out`` the stretches of one run of chained overlaps that stand, by position:
-    longest first, then a mention before a party word (``word_ids``: the words' ids), then leftmost."""
-    if len(run) == 2:  # the rule below for two stretches
-        x, y = run
-        if (y[0] - y[1], id(y) in word_ids, y[0], y[4]) < (x[0] - x[1], id(x) in word_ids, x[0], x[4]):
-            x, y = y, x  # x wins
-        if x[0] < x[1] and y[0] < y[1] and y[0] < x[1] and x[0] < y[1]:
-            out.append(x)
-        elif y[0] < x[0]:
-            out += (y, x)
-        else:
-            out += (x, y)
-        return
-    taken: list[Party] = []
-    occupied: list[tuple[int, int]] = []
-    for p in sorted(run, key=lambda p: (p[0] - p[1], id(p) in word_ids, p[0], p[4])):
-        a, b = p[0], p[1]
-        if a < b and any(a < t1 and t0 < b for t0, t1 in occupied):
-            continue
-        taken.append(p)
-        if a < b:
-            occupied.append((a, b))
-    taken.sort(key=_first_field)
-    out.extend(taken)
 
 
 def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], lang: str) -> list[Party]:
