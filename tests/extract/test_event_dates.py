@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tealeaves.extract.clauses import Clause
-from tealeaves.extract.event_dates import EventDates
+from tealeaves.extract.event_dates import EventDates, _Dated, _fits
 from tealeaves.model import DateRef, Granularity, Modality
 from tealeaves.text.evidence import evidence_at
 
@@ -53,3 +53,21 @@ def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
     clause = Clause(0, len(text) - 1, 0)
     assert dates.ends_period("2026-03-20", clause)
     assert dates.is_future("2026-03-20") and not dates.is_future("2026-03-14")
+
+
+@pytest.mark.parametrize(
+    ("rule", "first", "last", "published", "expected"),
+    [
+        (0, "2026-03-01", "2026-03-01", PUBLISHED, True),  # any date
+        (1, "2026-03-01", "2026-03-31", PUBLISHED, True),  # a plan may take a period still running
+        (1, "2026-03-01", "2026-03-13", PUBLISHED, False),  # but no period already past
+        (2, "2026-03-14", "2026-03-14", PUBLISHED, True),  # a voiced act may take the publication day
+        (2, "2026-03-15", "2026-03-15", PUBLISHED, False),  # but no day still to come
+        (1, "2026-03-01", "2026-03-13", None, False),  # without a publication day no rule holds
+    ],
+)
+def test_event_dates_fits_keeps_the_dates_an_act_may_take(
+    rule: int, first: str, last: str, published: dt.date | None, expected: bool
+) -> None:
+    dated = _Dated(0, 1, first, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    assert _fits(dated, rule, published) is expected

@@ -7,10 +7,17 @@ from typing import Any
 
 import pytest
 
-from tealeaves.extract.event_merge import Coded, date_bounds, merge_events
+from tealeaves.extract.event_merge import (
+    Coded,
+    _ended,
+    _Evidences,
+    date_bounds,
+    merge_events,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Document, DocumentMeta, EventType, Modality
 from tealeaves.text.document import build_document
+from tealeaves.text.evidence import evidence_at
 
 TEXT = "甲甲甲。乙乙乙。丙丙丙。丁丁丁。"
 
@@ -67,3 +74,19 @@ def test_event_merge_date_bounds(value: str, first: str, last: str) -> None:
 
 def test_event_merge_date_bounds_reject_garbage() -> None:
     assert date_bounds("soon") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2026-03-13", True), ("2026-03-14", False), ("2026-02", True), ("2026-03", False), (None, False), ("spring", False)],
+)
+def test_event_merge_ended_only_for_dates_over_before_publication(value: str | None, expected: bool) -> None:
+    assert _ended(value, dt.date(2026, 3, 14)) is expected
+
+
+def test_event_merge_evidences_equal_evidence_at_and_are_built_once(doc: Document) -> None:
+    make = _Evidences(doc)
+    for where in [(0, 4), (4, 6), (5, 8), (12, 16)]:  # whole sentences and parts of them
+        assert make.at(where) == evidence_at(doc, *where)
+    assert make.at((4, 6)) is make.at((4, 6))
+    assert make.at((0, 4)).span is doc.sentences[0].span  # a whole sentence quotes its own span

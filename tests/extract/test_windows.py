@@ -7,7 +7,14 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.windows import cue_windows, find_in_windows, in_windows, longest_first, scan_many
+from tealeaves.extract.windows import (
+    cue_windows,
+    find_in_windows,
+    in_windows,
+    longest_first,
+    scan_many,
+    sentence_windows,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import DocumentMeta
 from tealeaves.text.document import build_document
@@ -86,3 +93,9 @@ def test_windows_scan_many_falls_back_on_a_lone_surrogate(kb: KnowledgeBase) -> 
     scan = scan_many(view, (kb.party_word_index,))
     assert scan.matches(0) == find_phrases(view, kb.party_word_index, overlapping=True)
     assert [m.start for m in scan.matches(0)] == [0, 0, 3, 3]
+
+
+def test_windows_sentence_windows_join_neighbouring_sentences(kb: KnowledgeBase) -> None:
+    doc = build_document("甲。乙。丙。丁。", DocumentMeta(published=dt.date(2026, 3, 14), lang="zh"), kb)
+    assert sentence_windows(doc, {0, 2, 3}) == ((0, 2), (4, 8))
+    assert sentence_windows(doc, set()) == ()

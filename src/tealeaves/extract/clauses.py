@@ -46,6 +46,10 @@ class Clause(NamedTuple):
     sentence: int
 
 
+_new_clause = tuple.__new__
+"""Build a Clause from its fields without the NamedTuple constructor's Python frame."""
+
+
 class ClauseMap:
     """Every clause of a document, with lookups by character position.
 
@@ -58,40 +62,50 @@ class ClauseMap:
     def __init__(self, doc: Document, kb: KnowledgeBase, sentences: Iterable[int] | None = None) -> None:
         """Split ``sentences`` (indices; all of them when None) of ``doc`` into clauses."""
         classes = event_text(kb)
-        pattern = classes.clause_break_re
-        brackets = classes.bracket_re
+        breaks = classes.clause_break_re.finditer
+        brackets = classes.bracket_re.search
+        opening, closing = classes.open_brackets, classes.close_brackets
         text = doc.text
         last = len(text) - 1
         found: list[Clause] = []
-        chosen = range(len(doc.sentences)) if sentences is None else sorted(set(sentences))
+        by_sentence: dict[int, tuple[Clause, ...]] = {}
+        new = _new_clause
+        every = doc.sentences
+        chosen = range(len(every)) if sentences is None else sorted(set(sentences))
         for k in chosen:
-            sentence = doc.sentences[k]
+            sentence = every[k]
             index = sentence.index
-            a, b = sentence.span.start, sentence.span.end
+            span = sentence.span
+            a, b = span.start, span.end
             start = a
-            opened = brackets.search(text, a, b)
-            inside = _bracketed(text, opened.start(), b, classes.open_brackets, classes.close_brackets) if opened else []
-            for m in pattern.finditer(text, a, b):
+            here: list[Clause] = []
+            opened = brackets(text, a, b)
+            inside = _bracketed(text, opened.start(), b, opening, closing) if opened else []
+            for m in breaks(text, a, b):
                 i = m.start()
                 if text[i] == "," and 0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit():
                     continue
                 if inside and any(x <= i < y for x, y in inside):
                     continue  # a comma inside brackets belongs to the aside: （Nvidia，又译辉达）
                 if i > start:
-                    found.append(Clause(start, i, index))
+                    here.append(new(Clause, (start, i, index)))
                 start = i + 1
             if b > start:
-                found.append(Clause(start, b, index))
+                here.append(new(Clause, (start, b, index)))
+            if here:
+                found += here
+                if index in by_sentence:
+                    by_sentence[index] += tuple(here)
+                else:
+                    by_sentence[index] = tuple(here)
         self.clauses: tuple[Clause, ...] = tuple(found)
-        self._starts = [c.start for c in found]
-        by_sentence: dict[int, list[Clause]] = {}
-        for c in found:
-            by_sentence.setdefault(c.sentence, []).append(c)
-        self._by_sentence: dict[int, tuple[Clause, ...]] = {k: tuple(v) for k, v in by_sentence.items()}
+        self.starts: list[int] = [c[0] for c in found]
+        """The start of each clause, in order: bisect it to find the clause at a position."""
+        self._by_sentence = by_sentence
 
     def at(self, pos: int) -> Clause | None:
         """The clause holding position ``pos``, or None when ``pos`` is a clause mark or outside."""
-        k = bisect.bisect_right(self._starts, pos) - 1
+        k = bisect.bisect_right(self.starts, pos) - 1
         if k < 0:
             return None
         clause = self.clauses[k]
@@ -99,12 +113,12 @@ class ClauseMap:
 
     def index_at(self, pos: int) -> int:
         """Index of the clause holding ``pos`` (or the last clause starting before it); -1 before all."""
-        return bisect.bisect_right(self._starts, pos) - 1
+        return bisect.bisect_right(self.starts, pos) - 1
 
     def before(self, clause: Clause) -> Clause | None:
         """The clause before ``clause`` in the same sentence, or None for the first one (or for a
         clause not in the map)."""
-        k = bisect.bisect_left(self._starts, clause.start)
+        k = bisect.bisect_left(self.starts, clause.start)
         if k >= len(self.clauses) or self.clauses[k] != clause or k == 0:
             return None
         prev = self.clauses[k - 1]

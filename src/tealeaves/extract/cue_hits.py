@@ -8,12 +8,14 @@ context, so a headline adds duplicates and loses modality.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
+from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import EventCueEntry
 from tealeaves.model import Document
 from tealeaves.text.scan import PhraseMatch
@@ -29,27 +31,96 @@ class Reading(NamedTuple):
     needs_at: int | None
 
 
+class _Plan(NamedTuple):
+    """An entry with its conditions compiled: the ``needs`` and ``vetoes`` patterns (None without
+    such words) and the ``not_before``/``not_after`` words; ``free`` when it has no condition."""
+
+    entry: EventCueEntry
+    needs: re.Pattern[str] | None
+    vetoes: re.Pattern[str] | None
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    free: bool
+
+
+@functools.cache
+def _plans(index: PhraseIndex[EventCueEntry], lang: str) -> dict[str, tuple[_Plan, ...]]:
+    """Cue phrase -> its entries in ``lang``, in index order, with their conditions compiled; only
+    phrases with such an entry. Built once per index and language (an index never changes)."""
+    out: dict[str, tuple[_Plan, ...]] = {}
+    for phrase in index.phrases():
+        plans = tuple(
+            _Plan(
+                entry,
+                _word_pattern(entry.needs) if entry.needs else None,
+                _word_pattern(entry.vetoes) if entry.vetoes else None,
+                entry.not_before,
+                entry.not_after,
+                not (entry.needs or entry.vetoes or entry.not_before or entry.not_after),
+            )
+            for entry in index.lookup(phrase)
+            if entry.lang == lang
+        )
+        if plans:
+            out[phrase] = plans
+    return out
+
+
+@functools.cache
+def cue_phrases(index: PhraseIndex[EventCueEntry], lang: str) -> frozenset[str]:
+    """The phrases of ``index`` with an entry in ``lang``: the hits worth reading in a ``lang`` article."""
+    return frozenset(_plans(index, lang))
+
+
 def admitted_readings(
-    doc: Document, text: str, hits: Sequence[PhraseMatch[EventCueEntry]], clauses: ClauseMap, lang: str
+    doc: Document,
+    text: str,
+    hits: Sequence[PhraseMatch[EventCueEntry]],
+    clauses: ClauseMap,
+    lang: str,
+    *,
+    index: PhraseIndex[EventCueEntry],
 ) -> dict[Clause, list[Reading]]:
     """The readings of ``hits`` (in ``lang``) whose clause meets their entry's conditions, by clause,
-    in document order. ``text`` is the folded view the hits were found in."""
+    in document order. ``text`` is the folded view the hits were found in, ``index`` the cue index
+    they come from."""
     skip = headline_sentences(doc)
+    plans_of = _plans(index, lang)
     out: dict[Clause, list[Reading]] = {}
-    for hit in hits:
-        clause = clauses.at(hit.start)
-        if clause is None or clause.sentence in skip:
+    bodies: dict[Clause, str] = {}
+    new, right = _new_reading, bisect.bisect_right
+    every, starts = clauses.clauses, clauses.starts
+    for start, end, phrase, _ in hits:
+        plans = plans_of.get(phrase)
+        if plans is None:
             continue
-        for entry in hit.payloads:
-            if entry.lang == lang:
-                admitted, needs_at = _admits(entry, hit, clause, text, clauses)
-                if admitted:
-                    reading = Reading(hit.start, hit.end, entry, needs_at)
-                    if clause in out:
-                        out[clause].append(reading)
-                    else:
-                        out[clause] = [reading]
+        k = right(starts, start) - 1  # the clause holding the hit (ClauseMap.at)
+        if k < 0:
+            continue
+        clause = every[k]
+        if start >= clause[1] or clause[2] in skip:
+            continue
+        for plan in plans:
+            if plan.free:
+                reading = new(Reading, (start, end, plan.entry, None))
+            else:
+                body = bodies.get(clause)
+                if body is None:
+                    body = bodies[clause] = text[clause[0] : clause[1]]
+                admitted, needs_at = _admits(plan, start, end, clause, body, text, clauses)
+                if not admitted:
+                    continue
+                reading = new(Reading, (start, end, plan.entry, needs_at))
+            found = out.get(clause)
+            if found is None:
+                out[clause] = [reading]
+            else:
+                found.append(reading)
     return out
+
+
+_new_reading = tuple.__new__
+"""Build a Reading from its fields without the NamedTuple constructor's Python frame."""
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -103,39 +174,42 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def _find(body: str, words: tuple[str, ...], start: int = 0) -> int:
-    """Where the first of ``words`` occurs in ``body`` from ``start`` on, or -1."""
-    m = _word_pattern(words).search(body, start)
-    return m.start() if m else -1
-
-
 def _admits(
-    entry: EventCueEntry, hit: PhraseMatch[EventCueEntry], clause: Clause, text: str, clauses: ClauseMap
+    plan: _Plan, start: int, end: int, clause: Clause, body: str, text: str, clauses: ClauseMap
 ) -> tuple[bool, int | None]:
-    """Whether the clause meets the entry's conditions, and where the needed object noun stands
-    after the cue, if it does. A needed noun may also stand in the clause before
+    """Whether the clause (``body`` is its text) meets the entry's conditions, and where the needed
+    object noun stands after the cue, if it does. A needed noun may also stand in the clause before
     (他将韩国汽车的关税，从15%提高至25%)."""
-    body = text[clause.start : clause.end]
     needs_at: int | None = None
-    if entry.needs:
-        after = _find(body, entry.needs, hit.end - clause.start)
-        if after >= 0:
-            needs_at = clause.start + after
-        elif _find(body, entry.needs) < 0:
+    needs = plan.needs
+    if needs is not None:
+        after = needs.search(body, end - clause.start)
+        if after is not None:
+            needs_at = clause.start + after.start()
+        elif needs.search(body) is None:
             prev = clauses.before(clause)
-            if prev is None or _find(text[prev.start : prev.end], entry.needs) < 0:
+            if prev is None or needs.search(text[prev.start : prev.end]) is None:
                 return False, None
-    if entry.vetoes and _find(body, entry.vetoes) >= 0:
+    if plan.vetoes is not None and plan.vetoes.search(body) is not None:
         return False, None
-    not_before = entry.not_before
+    # endswith/startswith on the text itself (blanks skipped) reject most hits without a slice; the
+    # word-boundary rule runs on the rest
+    not_before = plan.not_before
     if not_before:
-        before = text[clause.start : hit.start].rstrip()
-        # endswith(tuple) rejects most hits at once; the word-boundary rule runs on the rest
-        if before.endswith(not_before) and any(_ends_with(before, w) for w in not_before):
-            return False, None
-    not_after = entry.not_after
+        stop = start
+        while stop > clause.start and text[stop - 1].isspace():
+            stop -= 1
+        if text.endswith(not_before, clause.start, stop):
+            before = text[clause.start : stop]
+            if any(_ends_with(before, w) for w in not_before):
+                return False, None
+    not_after = plan.not_after
     if not_after:
-        following = text[hit.end : clause.end].lstrip()
-        if following.startswith(not_after) and any(_starts_with(following, w) for w in not_after):
-            return False, None
+        go = end
+        while go < clause.end and text[go].isspace():
+            go += 1
+        if text.startswith(not_after, go, clause.end):
+            following = text[go : clause.end]
+            if any(_starts_with(following, w) for w in not_after):
+                return False, None
     return True, needs_at

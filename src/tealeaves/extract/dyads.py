@@ -98,36 +98,45 @@ def actors(parties: Sequence[Party], pair: Dyad | None) -> list[Party]:
     return out
 
 
-def _is_pair(p: Party) -> bool:
-    return p.role in ("pair", "both") or len(p.states) == 2
+_PAIR_ROLES = ("pair", "both")
+"""Roles of a party naming both sides; so does any party of two states."""
 
 
-def _subject(parties: Sequence[Party], before: int, *, joint: bool, nearest: bool) -> Party | None:
+def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) -> Party | None:
     """The acting party among ``parties`` (one clause): a passive agent before ``before`` (or after
     it when no unmarked party precedes), else a possessor just before ``before``, else the first
     (Chinese) or nearest (English) unmarked party before ``before``; a pair only for a joint act."""
-    ahead: list[Party] = []
     agent: Party | None = None
+    last: Party | None = None  # the last party before ``before``
+    plain = False  # whether an unmarked party stands before ``before``
+    first_fit: Party | None = None  # the first and last party before ``before`` that may act
+    last_fit: Party | None = None
     for p in parties:
-        if p.place:
+        if p[4]:  # a place
             continue
-        if p.end <= before:
-            ahead.append(p)
-        if agent is None and p.role == "source" and len(p.states) == 1:
+        role = p[3]
+        if p[1] <= before:
+            last = p
+            if role == "plain":
+                plain = True
+                if first_fit is None:
+                    first_fit = p
+                last_fit = p
+            elif joint and (role == "pair" or role == "both"):
+                if first_fit is None:
+                    first_fit = p
+                last_fit = p
+        if agent is None and role == "source" and len(p[2]) == 1:
             agent = p
-    if agent is not None and (agent.end <= before or not any(p.role == "plain" for p in ahead)):
+    if agent is not None and (agent[1] <= before or not plain):
         return agent  # 被中方制裁; after the cue only without a subject (restrictions imposed by the US)
-    if not ahead:
+    if last is None:
         return None
     # the owner of the act named by the cue: 美国的关税威胁; in English also after a preposition
     # ("against the Trump administration's investigation"), in Chinese 对中国的关税 is aimed at China
-    owner = ahead[-1]
-    if owner.possessive and before - owner.end <= _POSSESSOR_GAP and (owner.role == "plain" or (nearest and owner.role == "target")):
-        return owner
-    for p in reversed(ahead) if nearest else ahead:
-        if p.role == "plain" or (joint and p.role in ("pair", "both")):
-            return p
-    return None
+    if last.possessive and before - last.end <= _POSSESSOR_GAP and (last.role == "plain" or (nearest and last.role == "target")):
+        return last
+    return last_fit if nearest else first_fit
 
 
 def read_dyads(
@@ -145,42 +154,49 @@ def read_dyads(
     it does."""
     if entry.states:
         return ((entry.states[0], entry.states[1]),)
-    clauses = setting.sentence_clauses
     sentence_parties = parties
-    local = _parties_in(setting, sentence_parties, clause)
+    local = setting.clause_parties.get(clause)
+    if local is None:
+        local = [p for p in sentence_parties if _inside(p, clause)]
     joint = entry.type in SYMMETRIC
     nearest = setting.lang == "en"
 
-    subject = _subject(local, cue[0], joint=joint, nearest=nearest)
+    subject = _subject(local, cue[0], joint, nearest)
     if subject is None and needs_at is not None:
         owners = [p for p in local if cue[1] <= p.start and p.end <= needs_at and p.role == "plain" and not p.place]
         subject = owners[0] if owners else None
     if subject is None:
-        for earlier in reversed([c for c in clauses if c.end <= clause.start]):
+        for earlier in reversed([c for c in setting.sentence_clauses if c.end <= clause.start]):
             if earlier in setting.conditions:
                 continue
             found = _parties_in(setting, sentence_parties, earlier)
             # clauses chain on the subject of the earlier clause, read before its own verb; a list
             # elaborates the party nearest it ("accused the US of restrictions, including controls")
             if setting.listing:
-                subject = _subject(found, earlier.end, joint=joint, nearest=True)
+                subject = _subject(found, earlier.end, joint, True)
             else:
-                subject = _subject(found, setting.first_cue.get(earlier, earlier.end), joint=joint, nearest=False)
+                subject = _subject(found, setting.first_cue.get(earlier, earlier.end), joint, False)
             if subject is not None:
                 break
 
-    if entry.frame == "judged":
+    frame = entry.frame
+    if frame == "judged":
         judged = _judged(cue, local, subject, sentence_parties, pair, setting.speakers)
         return (judged,) if judged else ()
     if setting.agentless and subject is not None and len(subject.states) == 1:
         target = subject.states[0]
         source = _other(pair, target)
         return ((source, target),) if source and source != target else ()
-    if subject is not None and _is_pair(subject):
+    if subject is not None and (subject[3] in _PAIR_ROLES or len(subject[2]) == 2):  # both sides
         return ((subject.states[0], subject.states[1]),) if joint else ()
 
     source = subject.states[0] if subject else None
-    receivers = _receivers(local, cue, subject, joint=joint, visit=entry.frame == "visit")
+    receivers = _receivers(local, cue, subject, joint, frame == "visit")
+    if source is not None and len(receivers) == 1:  # the rules below for one receiver naming one state
+        receiver = receivers[0]
+        if receiver[3] != "other" and receiver[3] not in _PAIR_ROLES and len(receiver[2]) != 2:
+            target = receiver[2][0]
+            return ((source, target),) if target != source else ()
     if not receivers and entry.infer:
         receivers = _earlier_marked(setting, sentence_parties, clause, source)
     if joint and pair is not None and not receivers and (source is None or source not in pair):
@@ -193,7 +209,7 @@ def read_dyads(
             other = _other(pair, source)
             if other:
                 targets.append(other)
-        elif _is_pair(r):
+        elif r[3] in _PAIR_ROLES or len(r[2]) == 2:  # both sides
             if source is None or source not in r.states:
                 return ()  # an act between two other states than the one we can name
             other = _other((r.states[0], r.states[1]), source)
@@ -214,47 +230,46 @@ def read_dyads(
     return tuple(out)
 
 
-def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | None, *, joint: bool, visit: bool) -> list[Party]:
+def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | None, joint: bool, visit: bool) -> list[Party]:
     """The receiving parties in the cue's clause (see the module rules), with their coordinates.
     An actor here is a party other than the subject that names a state (or the other side) and is
-    no place."""
+    no place. (Fields by position: 0 start, 1 end, 2 states, 3 role, 4 place, 7 group.)"""
     chosen: Party | None = None
     cue_start, cue_end = cue
     if joint or visit:
-        partners = [
-            p for p in local if p.role == "counterpart" and p is not subject and p.states and not p.place
-        ]
-        if partners:
-            chosen = min(partners, key=lambda p: abs(p.start - cue_start))
+        nearest = -1  # the partner nearest the cue, the first on a tie
+        for p in local:
+            if p[3] == "counterpart" and p is not subject and p[2] and not p[4]:
+                distance = abs(p[0] - cue_start)
+                if nearest < 0 or distance < nearest:
+                    nearest, chosen = distance, p
     if chosen is None:
         for p in reversed(local):
-            if p.end <= cue_start and p.role in ("target", "other") and p is not subject and (p.states or p.role == "other") and not p.place:
+            role = p[3]
+            if p[1] <= cue_start and (role == "target" or role == "other") and p is not subject and (p[2] or role == "other") and not p[4]:
                 chosen = p  # the last marked party before the cue
                 break
     if chosen is None:
         for p in local:
-            if p.start >= cue_end and p is not subject and p.role != "source" and (p.states or p.role == "other"):
-                if p.role == "counterpart" and not joint:
+            role = p[3]
+            if p[0] >= cue_end and p is not subject and role != "source" and (p[2] or role == "other"):
+                if role == "counterpart" and not joint:
                     continue
-                if p.place and not visit:
+                if p[4] and not visit:
                     continue
                 chosen = p
                 break
     if chosen is None:
         for p in local:
-            if p.end <= cue_start and p.role == "plain" and p is not subject and p.states and not p.place:
+            if p[1] <= cue_start and p[3] == "plain" and p is not subject and p[2] and not p[4]:
                 chosen = p
                 break
     if chosen is None:
         return []
-    group = chosen.group
+    group = chosen[7]
     if group is None:
         return [chosen]
-    return [
-        p
-        for p in local
-        if p is chosen or (p.group == group and p is not subject and (p.states or p.role == "other") and not p.place)
-    ]
+    return [p for p in local if p is chosen or (p[7] == group and p is not subject and (p[2] or p[3] == "other") and not p[4])]
 
 
 def _earlier_marked(setting: Setting, sentence_parties: Sequence[Party], clause: Clause, source: str | None) -> list[Party]:

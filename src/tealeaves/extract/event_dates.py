@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -44,13 +45,15 @@ class EventDates:
 
     def __init__(self, dates: Sequence[DateRef], *, published: dt.date | None, text: str, until_marks: frozenset[str]) -> None:
         items: list[_Dated] = []
+        new = _new_dated
         for d in dates:
-            if d.value is None:
+            value = d.value
+            if value is None:
                 continue
-            bounds = date_bounds(d.value)
+            bounds = date_bounds(value)
             if bounds is not None:
                 span = d.evidence.span
-                items.append(_Dated(span.start, span.end, d.value, bounds[0], bounds[1]))
+                items.append(new(_Dated, (span.start, span.end, value, bounds[0], bounds[1])))
         items.sort(key=_start)
         self._items = items
         self._starts = [x.start for x in items]
@@ -60,8 +63,9 @@ class EventDates:
         # the article's news day: the first single day it names in the week before publication
         self._news_day: str | None = None
         if published is not None:
+            week_before = published - _WEEK
             self._news_day = next(
-                (d.value for d in items if d.first == d.last and published - _WEEK <= d.first <= published),
+                (d.value for d in items if d.first == d.last and week_before <= d.first <= published),
                 None,
             )
 
@@ -72,44 +76,47 @@ class EventDates:
             return []
         return [x for x in self._items[lo:hi] if x.end <= b]
 
-    def _fitting(self, found: list[_Dated], modality: Modality, voiced: bool) -> list[_Dated]:
-        """The dates of ``found`` an act may take: a planned act no date already past; a voiced act
-        (a threat, a request) no date still to come (that is the date of what it threatens or asks
-        for)."""
-        published = self._published
-        if published is None or not found:
-            return found
-        if modality == Modality.PLANNED:
-            return [d for d in found if d.last >= published]
-        if voiced:
-            return [d for d in found if d.first <= published]
-        return found
-
     def find(
         self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], modality: Modality, *, voiced: bool
     ) -> tuple[str | None, str | None]:
         """The date of the act cued at ``cue`` and where it was found (``clause``, ``sentence``,
         ``paragraph``, ``statement``), or (None, None); see the module rules."""
-        starts = self._starts
-        if bisect.bisect_left(starts, sentence[0]) < bisect.bisect_left(starts, sentence[1]):
-            in_clause = self._fitting(self._between(clause.start, clause.end), modality, voiced)
-            if in_clause:
-                nearest = min(in_clause, key=lambda d: abs(d.start - cue[0]))
+        starts, items, published = self._starts, self._items, self._published
+        left = bisect.bisect_left
+        lo = left(starts, sentence[0])
+        if lo < len(starts) and starts[lo] < sentence[1]:  # the sentence holds a date
+            # the dates the act may take: a planned act none already past, a voiced act (a threat, a
+            # request) none still to come: that is the date of what it threatens or asks for
+            rule = 0 if published is None else 1 if modality == Modality.PLANNED else 2 if voiced else 0
+            a, b, cue_start = clause[0], clause[1], cue[0]
+            nearest: _Dated | None = None
+            distance = 0
+            for k in range(left(starts, a), left(starts, b)):
+                d = items[k]
+                if d.end <= b and _fits(d, rule, published):
+                    gap = abs(d.start - cue_start)
+                    if nearest is None or gap < distance:
+                        nearest, distance = d, gap
+            if nearest is not None:
                 return nearest.value, "clause"
-            before = self._fitting(self._between(sentence[0], cue[0]), modality, voiced)
-            if before:
-                return before[-1].value, "sentence"
-            after = self._fitting(self._between(cue[1], sentence[1]), modality, voiced)
-            if after:
-                return after[0].value, "sentence"
-        published = self._published
+            for k in range(left(starts, cue_start) - 1, lo - 1, -1):  # the last one before the cue
+                d = items[k]
+                if d.end <= cue_start and _fits(d, rule, published):
+                    return d.value, "sentence"
+            end = sentence[1]
+            for k in range(left(starts, cue[1]), left(starts, end)):  # the first one after it
+                d = items[k]
+                if d.end <= end and _fits(d, rule, published):
+                    return d.value, "sentence"
         if modality == Modality.PLANNED or published is None:
             return None, None
         if not voiced:
             paragraph = self._text.rfind("\n", 0, cue[0]) + 1
-            earlier = [d for d in self._between(paragraph, cue[0]) if d.first <= published]
-            if earlier:
-                return earlier[-1].value, "paragraph"
+            cue_start = cue[0]
+            for k in range(left(starts, cue_start) - 1, left(starts, paragraph) - 1, -1):
+                d = items[k]
+                if d.end <= cue_start and d.first <= published:
+                    return d.value, "paragraph"
             return None, None
         return (self._news_day or published.isoformat()), "statement"
 
@@ -128,5 +135,18 @@ class EventDates:
         return False
 
 
-def _start(d: _Dated) -> int:
-    return d.start
+def _fits(d: _Dated, rule: int, published: dt.date | None) -> bool:
+    """Whether ``d`` passes ``rule`` of ``EventDates.find`` (0: any date; 1: not already past;
+    2: not still to come)."""
+    if rule == 1:
+        return published is not None and d.last >= published
+    if rule == 2:
+        return published is not None and d.first <= published
+    return True
+
+
+_start = operator.itemgetter(0)
+"""A date's start (its first field), the sort key."""
+
+_new_dated = tuple.__new__
+"""Build a _Dated from its fields without the NamedTuple constructor's Python frame."""

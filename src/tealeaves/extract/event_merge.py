@@ -15,14 +15,14 @@ word gives in any mention.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from tealeaves.model import Document, Event, EventType, Evidence, Modality
-from tealeaves.text.evidence import evidence_at
+from tealeaves.model import Document, Event, EventType, Evidence, Modality, Span
 
 SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE, EventType.AGREE})
 """Types whose source and target SCHEMA.md matches in either order."""
@@ -116,19 +116,28 @@ def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
     with an act dated before publication (the tariffs announced and those in force are two acts)."""
     if published is not None:
         planned = Modality.PLANNED
+        cand_planned = cand.modality == planned
+        cand_past = cand.rank >= 2 and _ended(cand.date, published)  # a firm date already past
         for c in group:
-            for x, y in ((cand, c), (c, cand)):
-                if x.modality == planned and y.date and y.rank >= 2:
-                    bounds = date_bounds(y.date)
-                    if bounds is not None and bounds[1] < published:
-                        return False
+            if cand_planned and c.rank >= 2 and _ended(c.date, published):
+                return False
+            if cand_past and c.modality == planned:
+                return False
     if cand.date is None or cand.rank == 0:
         return True
-    firm = [c.date for c in group if c.date and c.dated]
-    soft = [c.date for c in group if c.date and not c.dated]
+    firm = [c.date for c in group if c.date and c.rank >= 2]  # (Coded.dated)
+    soft = [c.date for c in group if c.date and c.rank < 2]
     if firm:
-        return not cand.dated or any(_overlap(d, cand.date) for d in firm)
+        return cand.rank < 2 or any(_overlap(d, cand.date) for d in firm)
     return not soft or any(_overlap(d, cand.date) for d in soft)
+
+
+def _ended(value: str | None, published: dt.date) -> bool:
+    """Whether the date ``value`` (if any) ended before ``published``."""
+    if not value:
+        return False
+    bounds = date_bounds(value)
+    return bounds is not None and bounds[1] < published
 
 
 def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
@@ -140,37 +149,97 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
         merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
     """
     published = doc.meta.published
-    groups: list[tuple[tuple[object, ...], list[Coded]]] = []
+    groups: list[list[Coded]] = []
+    by_key: dict[tuple[object, ...], list[list[Coded]]] = {}  # key -> its groups, in order
+    symmetric = SYMMETRIC
     for cand in coded:
-        key = _key(cand)
-        for group_key, group in groups:
-            if group_key == key and _fits(group, cand, published):
+        kind, source, target = cand[0], cand[1], cand[2]
+        if kind in symmetric and target < source:
+            source, target = target, source
+        key = (kind, source, target)
+        same = by_key.get(key)
+        if same is None:
+            group = [cand]
+            by_key[key] = [group]
+            groups.append(group)
+            continue
+        for group in same:
+            if _fits(group, cand, published):
                 group.append(cand)
                 break
         else:
-            groups.append((key, [cand]))
-    evidence: dict[tuple[int, int], Evidence] = {}  # mentions of one clause share their evidence
-    return tuple(_combine(doc, g, evidence) for _, g in groups)
+            group = [cand]
+            same.append(group)
+            groups.append(group)
+    make = _Evidences(doc)
+    return tuple(_combine(doc.text, g, make) for g in groups)
 
 
-def _evidence(doc: Document, where: tuple[int, int], cache: dict[tuple[int, int], Evidence]) -> Evidence:
-    found = cache.get(where)
-    if found is None:
-        found = cache[where] = evidence_at(doc, where[0], where[1])
-    return found
+class _Evidences:
+    """Evidence for the ranges of one document, each range built once: mentions of one clause share
+    their evidence (what ``evidence_at`` gives, with the sentence starts read once). A range that is
+    a whole sentence quotes the sentence's own span, which is the same value."""
+
+    __slots__ = ("built", "spans", "starts", "text")
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.spans = [s.span for s in doc.sentences]
+        self.starts = [s.start for s in self.spans]
+        self.built: dict[tuple[int, int], Evidence] = {}
+
+    def at(self, where: tuple[int, int]) -> Evidence:
+        found = self.built.get(where)
+        if found is None:
+            start, end = where
+            k = max(0, bisect.bisect_right(self.starts, start) - 1)
+            span = self.spans[k] if self.spans else None
+            if span is None or span.start != start or span.end != end:
+                span = Span.of(self.text, start, end)
+            found = self.built[where] = Evidence.of(k, span)
+        return found
 
 
-def _combine(doc: Document, group: list[Coded], cache: dict[tuple[int, int], Evidence]) -> Event:
-    best = max(c.rank for c in group)
-    lead = next((c for c in group if c.rank == best), None) if best >= 2 else None
-    worded = next((c for c in group if c.explicit), None)
-    if lead is None:
-        lead = worded or group[0]
+def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
+    if len(group) == 1:  # the rules below, for a group of one
+        only = group[0]
+        modality = only.modality
+        return Event(
+            type=only.type,
+            source=only.source,
+            target=only.target,
+            modality=modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
+            date=only.date or None,
+            place=only.place or None,
+            cue=text[only.cue[0] : only.cue[1]],
+            evidence=make.at(only.evidence),
+            more_evidence=(),
+        )
+    # one pass: the first mention with the firmest date, the first whose modality a word gives, and
+    # the first date (firm, then any) and place named
+    best, firmest, worded = -1, group[0], None
+    firm_date: str | None = None
+    any_date: str | None = None
+    any_place: str | None = None
+    for c in group:
+        rank = c.rank
+        if rank > best:
+            best, firmest = rank, c
+        if worded is None and c.explicit:
+            worded = c
+        if c.date:
+            if any_date is None:
+                any_date = c.date
+            if firm_date is None and rank >= 2:  # (Coded.dated)
+                firm_date = c.date
+        if any_place is None and c.place:
+            any_place = c.place
+    lead = firmest if best >= 2 else worded or group[0]
     if lead.explicit:
         modality = lead.modality
     elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
         modality = Modality.CONDITIONAL  # a condition reaches the whole sentence it stands in
-    elif lead.dated or worded is None:
+    elif lead.rank >= 2 or worded is None:  # (Coded.dated)
         modality = Modality.ASSERTED
     else:
         modality = worded.modality
@@ -180,9 +249,9 @@ def _combine(doc: Document, group: list[Coded], cache: dict[tuple[int, int], Evi
         source=lead.source,
         target=lead.target,
         modality=modality,
-        date=lead.date or next((c.date for c in group if c.date and c.dated), None) or next((c.date for c in group if c.date), None),
-        place=lead.place or next((c.place for c in group if c.place), None),
-        cue=doc.text[lead.cue[0] : lead.cue[1]],
-        evidence=_evidence(doc, lead.evidence, cache),
-        more_evidence=tuple(_evidence(doc, c.evidence, cache) for c in group if c is not lead),
+        date=lead.date or firm_date or any_date,
+        place=lead.place or any_place,
+        cue=text[lead.cue[0] : lead.cue[1]],
+        evidence=make.at(lead.evidence),
+        more_evidence=tuple(make.at(c.evidence) for c in group if c is not lead),
     )

@@ -13,24 +13,21 @@ that hold cues (extract/windows.py).
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
-from tealeaves.extract.cue_hits import Reading, admitted_readings
+from tealeaves.extract.cue_hits import Reading, admitted_readings, cue_phrases
 from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
 from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
-from tealeaves.extract.parties import Party, PartyMap, find_parties
-from tealeaves.extract.windows import cue_windows, longest_first, scan_many
+from tealeaves.extract.parties import Party, find_parties
+from tealeaves.extract.windows import longest_first, scan_many, sentence_windows
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import EventCueEntry, ModalityCueEntry, PartyWordEntry
 from tealeaves.model import (
     DateRef,
@@ -46,47 +43,46 @@ from tealeaves.text.scan import PhraseMatch
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
 _TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{RIGHT CORNER BRACKET} \t"
 
+
+_ASSERTED, _PLANNED, _CONDITIONAL = Modality.ASSERTED, Modality.PLANNED, Modality.CONDITIONAL
 
 _RANKS = {"clause": 3, "sentence": 2, "paragraph": 1, "statement": 1}
 """How firm a date is by where it was read (see event_merge.Coded)."""
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What every reading of one document is read against, indexed by sentence."""
+class _Doc(NamedTuple):
+    """What every reading of one document is read against."""
 
-    doc: Document
+    text: str
     lang: str
     clauses: ClauseMap
-    parties: PartyMap
     pair: Dyad | None
     dates: EventDates
     first_cue: dict[Clause, int]
     conditions: frozenset[Clause]
-    parties_by_sentence: dict[int, list[Party]]
-    marks_by_sentence: dict[int, list[ModalMark]]
-    list_words: tuple[str, ...]
     speakers: frozenset[int]
     topic_openers: tuple[str, ...]
     view_text: str
 
 
-class _Where(NamedTuple):
-    """What the readings of one clause share: its sentence's clauses and span, the sentence's
-    parties (as written, and as actors: both-sides words resolved) and modality marks, whether the
-    clause opens with a list word, and its trimmed evidence range."""
+_Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], dict[Clause, list[Party]], Sequence[ModalMark]]
+"""What the readings of one sentence share: its clauses, named places, actors (see ``dyads.actors``),
+actors by clause and modality marks."""
 
-    sentence_clauses: tuple[Clause, ...]
+
+class _Where(NamedTuple):
+    """What the readings of one clause share: the sentence's span, its modality marks, the setting
+    the dyads are read in, the clause's named places and passive marks without agent (both mostly
+    none), and its trimmed evidence range."""
+
     sentence: tuple[int, int]
-    parties: list[Party]
-    actors: list[Party]
-    clause_parties: dict[Clause, list[Party]]
-    marks: list[ModalMark]
-    listing: bool
+    marks: Sequence[ModalMark]
+    setting: Setting
+    actors: Sequence[Party]
+    places: Sequence[Party]
+    bare: list[int]
     evidence: tuple[int, int]
 
 
@@ -113,16 +109,18 @@ def extract_events(
         return ()
     lang = "en" if doc.meta.lang.startswith("en") else "zh"
     view = make_view(doc.text)
-    langs = _phrase_langs(kb.event_cue_index)
+    cue_index = kb.event_cue_index
+    wanted = cue_phrases(cue_index, lang)
     # one pass finds the cue phrases and, for the windows they open, the party and modality words
-    scan = scan_many(view, (kb.event_cue_index, kb.party_word_index, kb.modality_cue_index))
-    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.matches(0)) if lang in langs[h.phrase]]
+    scan = scan_many(view, (cue_index, kb.party_word_index, kb.modality_cue_index))
+    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.matches(0)) if h[2] in wanted]
     if not hits:
         return ()
-    cue_starts = [h.start for h in hits]
+    cue_starts = [h[0] for h in hits]
     starts = [s.span.start for s in doc.sentences]
-    windows = cue_windows(doc, cue_starts, starts=starts)
-    clauses = ClauseMap(doc, kb, _sentences_of(starts, cue_starts))
+    chosen = _sentences_of(starts, cue_starts)
+    windows = sentence_windows(doc, chosen)
+    clauses = ClauseMap(doc, kb, chosen)
     words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
     parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
     modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
@@ -131,54 +129,79 @@ def extract_events(
         kb,
         lang,
         windows,
-        taken=[(h.start, h.end) for h in hits],
+        taken=[(h[0], h[1]) for h in hits],
         object_markers=parties.used_markers,
         words=modal_words,
     )
-    by_clause = admitted_readings(doc, view.text, hits, clauses, lang)
+    by_clause = admitted_readings(doc, view.text, hits, clauses, lang, index=cue_index)
+    if not by_clause:
+        return ()
     classes = event_text(kb)
-    ctx = _Context(
-        doc=doc,
+    text = doc.text
+    at = clauses.at
+    ctx = _Doc(
+        text=text,
         lang=lang,
         clauses=clauses,
-        parties=parties,
         pair=parties.pair,
-        dates=EventDates(dates, published=doc.meta.published, text=doc.text, until_marks=classes.until_marks),
-        first_cue={c: min(r.start for r in rs) for c, rs in by_clause.items()},
-        conditions=frozenset(
-            c for m in marks if m.entry.scope == "condition" for c in [clauses.at(m.start)] if c is not None
-        ),
-        parties_by_sentence=_by_sentence(starts, parties.parties, _party_start),
-        marks_by_sentence=_by_sentence(starts, marks, _mark_start),
-        list_words=classes.list_word_tuple,
+        dates=EventDates(dates, published=doc.meta.published, text=text, until_marks=classes.until_marks),
+        # the readings of a clause are in document order, so its first cue is the first reading's
+        first_cue={c: rs[0].start for c, rs in by_clause.items()},
+        conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
         speakers=frozenset(p.start for p in parties.parties if classes.speaker_re.match(view.text, p.end)),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
     )
+    # parties and marks are sorted by position, so a sentence's are one slice of them
+    party_list = parties.parties
+    party_starts = [p[0] for p in party_list]
+    unresolved = any(p[3] == "both" and not p[2] for p in party_list)  # else the actors are the parties
+    mark_starts = [m[0] for m in marks]
+    left = bisect.bisect_left
+    bounds = [*starts, len(text) + 1]  # sentence k runs from bounds[k] to bounds[k + 1]
     content_from = _content_starts(by_clause)
-    actors_by_sentence: dict[int, tuple[list[Party], dict[Clause, list[Party]]]] = {}
-    no_content = len(doc.text)
+    list_words = classes.list_word_tuple
+    bare_passives = sorted(parties.bare_passives)
+    sentences: dict[int, _Sentence] = {}
+    no_content = len(text)
     coded: list[Coded] = []
     for clause, readings in by_clause.items():
         k = clause.sentence
-        if k not in actors_by_sentence:
-            sentence_actors = actors(ctx.parties_by_sentence.get(k, []), ctx.pair)
-            actors_by_sentence[k] = (sentence_actors, by_clause_parties(sentence_actors, clauses.in_sentence(k)))
-        where = _where(ctx, clause, *actors_by_sentence[k])
+        known = sentences.get(k)
+        if known is None:
+            a, b = bounds[k], bounds[k + 1]
+            sentence_parties = party_list[left(party_starts, a) : left(party_starts, b)]
+            sentence_actors = actors(sentence_parties, ctx.pair) if unresolved else sentence_parties
+            in_sentence = clauses.in_sentence(k)
+            known = sentences[k] = (
+                in_sentence,
+                [p for p in sentence_parties if p.place and p.name],  # the named places, mostly none
+                sentence_actors,
+                by_clause_parties(sentence_actors, in_sentence),
+                marks[left(mark_starts, a) : left(mark_starts, b)],
+            )
+        where = _where(ctx, clause, known, list_words, bare_passives)
+        content = content_from.get(k, no_content)
+        if len(readings) == 1:  # the rules below for one reading, whose dyads are distinct
+            only = readings[0]
+            entry = only.entry
+            if entry.type not in entry.overrides and (only.start <= content or entry.content_after):
+                coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
+            continue
         topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
         acts = [r for r in readings if r not in topics] if topics else readings
         overridden = {t for r in acts for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
-        content = content_from.get(k, no_content)
         for r in acts:  # what talks are about (就延长关税暂停期等达成共识) is not an act
-            if r.entry.type in overridden:
+            entry = r.entry
+            if entry.type in overridden:
                 continue
-            if r.start > content and not r.entry.content_after:
+            if r.start > content and not entry.content_after:
                 continue  # the content of a request, not an act
-            if r.entry.yields_to and any(o.start > r.start and o.entry.type in r.entry.yields_to for o in readings):
+            if entry.yields_to and any(o.start > r.start and o.entry.type in entry.yields_to for o in readings):
                 continue  # consent to a meeting: the meeting is the act
-            for c in _read(r, clause, ctx, where, cue_starts_here):
+            for c in _read(r, entry, clause, ctx, where, cue_starts_here):
                 key = (c.type, c.source, c.target)
                 if key not in seen:
                     seen.add(key)
@@ -187,41 +210,15 @@ def extract_events(
     return merge_events(doc, coded)
 
 
-@functools.cache
-def _phrase_langs(index: PhraseIndex[EventCueEntry]) -> dict[str, frozenset[str]]:
-    """Cue phrase -> the languages of its entries; an index never changes once loaded."""
-    return {p: frozenset(e.lang for e in index.lookup(p)) for p in index.phrases()}
-
-
-def _party_start(p: Party) -> int:
-    return p.start
-
-
-def _mark_start(m: ModalMark) -> int:
-    return m.start
-
-
 def _evidence_start(c: Coded) -> int:
     return c.evidence[0]
 
 
 def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
-    out: set[int] = set()
-    for pos in positions:
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0:
-            out.add(k)
-    return out
-
-
-def _by_sentence(starts: list[int], items: Sequence[T], position: Callable[[T], int]) -> dict[int, list[T]]:
-    out: dict[int, list[T]] = {}
-    for item in items:
-        k = bisect.bisect_right(starts, position(item)) - 1
-        if k in out:
-            out[k].append(item)
-        else:
-            out[k] = [item]
+    """The sentences (by their ``starts``) holding ``positions``."""
+    right = bisect.bisect_right
+    out = {right(starts, pos) - 1 for pos in positions}
+    out.discard(-1)  # a position before the first sentence
     return out
 
 
@@ -235,76 +232,110 @@ def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
     return out
 
 
-def _where(ctx: _Context, clause: Clause, sentence_actors: list[Party], clause_parties: dict[Clause, list[Party]]) -> _Where:
-    sentence_clauses = ctx.clauses.in_sentence(clause.sentence)
-    return _Where(
-        sentence_clauses=sentence_clauses,
-        sentence=(sentence_clauses[0].start, sentence_clauses[-1].end),
-        parties=ctx.parties_by_sentence.get(clause.sentence, []),
-        actors=sentence_actors,
-        clause_parties=clause_parties,
-        marks=ctx.marks_by_sentence.get(clause.sentence, []),
-        listing=_opens_list(ctx, clause),
-        evidence=_trim(ctx.doc.text, clause.start, clause.end),
+def _where(
+    ctx: _Doc,
+    clause: Clause,
+    sentence: _Sentence,
+    list_words: tuple[str, ...],
+    bare_passives: list[int],
+) -> _Where:
+    sentence_clauses, places, sentence_actors, clause_parties, marks = sentence
+    text = ctx.text
+    a, b = clause[0], clause[1]
+    new = _new_tuple
+    setting = new(
+        Setting,
+        (
+            sentence_clauses,
+            ctx.first_cue,
+            ctx.conditions,
+            ctx.lang,
+            False,
+            text[a : a + 16].lstrip().lower().startswith(list_words),  # a list word opens the clause
+            clause_parties,
+            ctx.speakers,
+        ),
+    )
+    # trim quotes and blanks off the evidence
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return new(
+        _Where,
+        (
+            (sentence_clauses[0][0], sentence_clauses[-1][1]),
+            marks,
+            setting,
+            sentence_actors,
+            [p for p in places if clause[0] <= p.start and p.end <= clause[1]] if places else places,
+            [end for end in bare_passives if clause[0] <= end] if bare_passives and bare_passives[-1] >= clause[0] else [],
+            (a, b),
+        ),
     )
 
 
-def _read(r: Reading, clause: Clause, ctx: _Context, where: _Where, clause_cues: Sequence[int]) -> list[Coded]:
+def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _Where, clause_cues: Sequence[int]) -> list[Coded]:
     """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
     hypothetical or a party cannot be read."""
-    entry = r.entry
-    modality = read_modality(
-        (r.start, r.end),
-        clause,
-        where.marks,
-        ctx.clauses,
-        negatable=entry.negatable,
-        other_cues=clause_cues,
-        governs_content=entry.type == EventType.THREATEN,
-    )
-    if modality is None:
-        return []
+    cue = (r.start, r.end)
     etype = entry.type
-    if modality == Modality.CONDITIONAL and entry.when_conditional is not None:
-        etype = entry.when_conditional
-    elif modality not in entry.modalities:
-        if modality == Modality.CONDITIONAL:
-            return []  # a speech act inside a condition was not made
-        modality = Modality.ASSERTED  # a threat or request voiced is asserted, whatever it announces
-    bare = ctx.parties.bare_passives
-    setting = Setting(
-        sentence_clauses=where.sentence_clauses,
-        first_cue=ctx.first_cue,
-        conditions=ctx.conditions,
-        lang=ctx.lang,
-        agentless=bool(bare) and any(clause.start <= end <= r.start for end in bare),
-        listing=where.listing,
-        clause_parties=where.clause_parties,
-        speakers=ctx.speakers,
-    )
-    dyads = read_dyads((r.start, r.end), entry, clause, setting, where.actors, ctx.pair, r.needs_at)
+    if where.marks:
+        modality = read_modality(
+            cue,
+            clause,
+            where.marks,
+            ctx.clauses,
+            negatable=entry.negatable,
+            other_cues=clause_cues,
+            governs_content=etype == EventType.THREATEN,
+        )
+        if modality is None:
+            return []
+        if modality == _CONDITIONAL and entry.when_conditional is not None:
+            etype = entry.when_conditional
+        elif modality not in entry.modalities:
+            if modality == _CONDITIONAL:
+                return []  # a speech act inside a condition was not made
+            modality = _ASSERTED  # a threat or request voiced is asserted, whatever it announces
+    else:
+        modality = _ASSERTED  # no modality word in the sentence (read_modality's answer)
+    setting = where.setting
+    if where.bare:
+        cue_start = r.start
+        if any(end <= cue_start for end in where.bare):
+            setting = setting._replace(agentless=True)
+    dyads = read_dyads(cue, entry, clause, setting, where.actors, ctx.pair, r.needs_at)
     if not dyads:
         return []
-    explicit = modality != Modality.ASSERTED
-    voiced = Modality.PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
-    date, level = ctx.dates.find((r.start, r.end), clause, where.sentence, modality, voiced=voiced)
-    firm = level in ("clause", "sentence") and not voiced
-    to_come = date is not None and ctx.dates.is_future(date) and not ctx.dates.ends_period(date, clause)
-    if modality == Modality.ASSERTED and firm and to_come:
-        modality, explicit = Modality.PLANNED, True  # a date still to come: announced, not done
-    place = _place_for(r.start, clause, where.parties)
+    explicit = modality != _ASSERTED
+    voiced = _PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
+    dates = ctx.dates
+    date, level = dates.find(cue, clause, where.sentence, modality, voiced=voiced)
+    if (
+        modality == _ASSERTED
+        and not voiced
+        and (level == "clause" or level == "sentence")
+        and date is not None
+        and dates.is_future(date)
+        and not dates.ends_period(date, clause)
+    ):
+        modality, explicit = _PLANNED, True  # a date still to come: announced, not done
+    place = _place_for(r.start, where.places) if where.places else None
     rank = _RANKS.get(level or "", 0)
-    return [
-        Coded(etype, src, tgt, modality, date, place, (r.start, r.end), where.evidence, rank, explicit, clause.sentence)
-        for src, tgt in dyads
-    ]
+    evidence, sentence, new = where.evidence, clause.sentence, _new_tuple
+    return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, sentence)) for src, tgt in dyads]
+
+
+_new_tuple = tuple.__new__
+"""Build a NamedTuple from its fields without its constructor's Python frame."""
 
 
 _TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
 """Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
 
 
-def _is_topic(ctx: _Context, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
+def _is_topic(ctx: _Doc, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
     """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
     its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
     共识). The talks and the agreement are coded; what they were about is not an act."""
@@ -314,24 +345,11 @@ def _is_topic(ctx: _Context, clause: Clause, r: Reading, readings: Sequence[Read
     return any(w in head for w in ctx.topic_openers)
 
 
-def _opens_list(ctx: _Context, clause: Clause) -> bool:
-    head = ctx.doc.text[clause.start : clause.start + 16].lstrip().lower()
-    return head.startswith(ctx.list_words)
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and text[b - 1] in _TRIM:
-        b -= 1
-    return a, b
-
-
-def _place_for(cue_start: int, clause: Clause, parties: Sequence[Party]) -> str | None:
-    """The named location in the cue's clause nearest the cue, if any."""
+def _place_for(cue_start: int, places: Sequence[Party]) -> str | None:
+    """The named location (of ``places``: those in the cue's clause) nearest the cue, if any."""
     best: tuple[int, str] | None = None
-    for p in parties:
-        if p.place and p.name and clause.start <= p.start and p.end <= clause.end:
+    for p in places:
+        if p.name:
             distance = abs(p.start - cue_start)
             if best is None or distance < best[0]:
                 best = (distance, p.name)

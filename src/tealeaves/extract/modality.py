@@ -8,6 +8,7 @@ does a cue in an open question (是否, whether). Precedence: condition, then ne
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -51,15 +52,24 @@ def find_modal_marks(
     ``words`` are the modality words inside the windows (longest first, no overlaps) when the
     caller has scanned for them already; they are scanned here when None.
     """
-    covered: set[int] = set()
-    for a, b in taken:
-        covered.update(range(a, b))
+    # the taken ranges by start, with the furthest end reached so far: a word [s, e) overlaps one
+    # when the furthest end among those starting before e lies beyond s
+    spans = sorted((a, b) for a, b in taken if a < b)
+    lows = [a for a, _ in spans]
+    reach: list[int] = []
+    furthest = -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
     text = view.text
     out: list[ModalMark] = []
     if words is None:
         words = find_in_windows(view, kb.modality_cue_index, windows)
+    left = bisect.bisect_left
     for match in words:
-        overlaps = any(i in covered for i in range(match.start, match.end))
+        start, end = match[0], match[1]
+        k = left(lows, end)  # the taken ranges starting before the word ends
+        overlaps = start < end and k > 0 and reach[k - 1] > start
         for entry in match.payloads:
             if entry.lang != lang or (overlaps and entry.scope != "after"):
                 continue
@@ -97,8 +107,10 @@ def read_modality(
     ``negatable`` False is for cues that are denials themselves (否认, reject): a negation word
     before them does not turn the denial into a negated event.
     """
+    if not marks:
+        return Modality.ASSERTED
     cue_start, cue_end = cue
-    here = clauses.index_at(cue_start)
+    here = -1  # the cue's clause index, read when a condition word asks for it
     conditional = False
     question = False
     for m in marks:
@@ -114,6 +126,8 @@ def read_modality(
                 return None  # the cue is part of the condition: a hypothetical act
             if same_clause and not governs_content and any(cue_end <= c < m.start for c in other_cues):
                 continue  # the condition belongs to a nearer cue
+            if here < 0:
+                here = clauses.index_at(cue_start)
             if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
                 conditional = True
         elif scope == "consequence":

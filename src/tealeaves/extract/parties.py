@@ -15,17 +15,19 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from tealeaves.extract.event_text import event_text
+from tealeaves.extract.main_states import TITLE_WEIGHT, title_states, top_two
+from tealeaves.extract.party_overlaps import longest_first
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PartyWordEntry
 from tealeaves.model import Document, Mention, MentionKind
-from tealeaves.text.normalize import View, make_view
-from tealeaves.text.scan import PhraseMatch, find_phrases
+from tealeaves.text.normalize import View
+from tealeaves.text.scan import PhraseMatch
 
 Role = Literal["plain", "target", "source", "counterpart", "pair", "both", "other", "topic", "pronoun"]
 
@@ -120,12 +122,13 @@ def find_parties(
     """
     found: list[Party] = []
     named: list[Party] = []
-    counts: Counter[str] = Counter()
+    named_states: list[str] = []  # every naming of a state that counts, in order (counted at the end)
     classes = event_text(kb)
     bystanders = classes.bystander_ids
     window_starts = [a for a, _ in windows]
     place_kind, person_kind = MentionKind.PLACE, MentionKind.PERSON
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
+    new, right, counted = _new_party, bisect.bisect_right, named_states.append
     for m in mentions:
         state = m.state
         if not state:
@@ -139,73 +142,57 @@ def find_parties(
         kind = m.kind
         place = kind == place_kind
         if not place:
-            counts[state] += 1
-        k = bisect.bisect_right(window_starts, start) - 1
+            counted(state)
+        k = right(window_starts, start) - 1
         if k >= 0 and span.end <= windows[k][1]:
-            found.append(Party(start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind))
+            found.append(new(Party, (start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind)))
     markers: list[_Marker] = []
     pronouns: list[tuple[int, int]] = []
     rules = _word_rules(kb, lang)
     if words is None:
         words = find_in_windows(view, kb.party_word_index, windows, overlapping=True)
+    both = False
     for match in words:
-        rule = rules.get(match.phrase)
+        rule = rules.get(match[2])
         if rule is None:
             continue
-        if rule.kind == "party":
-            named.append(Party(match.start, match.end, rule.states, rule.role))
-            for named_state in rule.states:
-                counts[named_state] += 1
-        elif rule.kind == "pronoun":
-            pronouns.append((match.start, match.end))
+        kind_of = rule.kind
+        if kind_of == "party":
+            role = rule.role
+            both = both or role == "both"
+            named.append(new(Party, (match[0], match[1], rule.states, role, False, None, False, None, False)))
+            named_states += rule.states
+        elif kind_of == "pronoun":
+            pronouns.append((match[0], match[1]))
         else:
-            markers.append((match.start, match.end, rule.role, rule.window))
-    for title_state in _title_states(doc, kb):
-        counts[title_state] += _TITLE_WEIGHT
-    markers = _outermost(markers)
+            markers.append((match[0], match[1], rule.role, rule.window))
+    counts = Counter(named_states)
+    for title_state in title_states(doc, kb):
+        counts[title_state] += TITLE_WEIGHT
+    if markers:
+        markers = _outermost(markers)
     if pronouns:
         found += _resolve_pronouns(pronouns, markers, found)
-    parties = _join_neighbours(doc.text, _longest_first(found, named), markers, classes.party_break_re, lang)
-    pair = _top_two(counts, first)
-    parties = _resolve_both(parties, pair)
     text = doc.text
+    parties = _join_neighbours(text, longest_first(found, named), markers, classes.party_break_re, lang)
+    pair = top_two(counts, first)
+    if both:  # the recent states matter only to both-sides words
+        parties = _resolve_both(parties, pair)
     possessive_marks = classes.possessive_words
-    parties = [p._replace(possessive=True) if text.startswith(possessive_marks, p.end) else p for p in parties]
+    starts = text.startswith
+    for i, p in enumerate(parties):
+        if starts(possessive_marks, p[1]):
+            parties[i] = new(Party, (*p[:6], True, *p[7:]))
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts))
     grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
 
 
-_TITLE_WEIGHT = 5
-"""How many mentions a state named in the title counts for: the title names the article's parties."""
+_new_party = tuple.__new__
+"""Build a Party from its fields without the NamedTuple constructor's Python frame."""
 
 _PRONOUN_REACH = 300
 """How far back (characters) a pronoun's person may have been named."""
-
-
-def _title_states(doc: Document, kb: KnowledgeBase) -> list[str]:
-    """The states of the actors named in the title (a person, a ministry, a country, a role)."""
-    title = doc.meta.title
-    if not title:
-        return []
-    out: list[str] = []
-    for match in find_phrases(make_view(title), kb.alias_index):
-        for target in match.payloads:
-            state: str | None = None
-            if target.kind == "states":
-                state = target.id
-            elif target.kind == "persons" and target.id in kb.persons:
-                state = kb.persons[target.id].state
-            elif target.kind == "organizations" and target.id in kb.organizations:
-                state = kb.organizations[target.id].state
-            elif target.kind == "places" and target.id in kb.places and kb.places[target.id].category == "country":
-                state = kb.places[target.id].state
-            elif target.kind == "roles" and target.id in kb.roles and not target.bare:
-                state = kb.roles[target.id].state
-            if state:
-                out.append(state)
-                break
-    return out
 
 
 def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[_Marker], found: list[Party]) -> list[Party]:
@@ -226,88 +213,44 @@ def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[_Marker], f
 
 def _outermost(markers: list[_Marker]) -> list[_Marker]:
     """Drop markers inside a longer one (对 inside 对于). Markers are a few characters long, so only
-    those starting a few characters earlier can hold one."""
+    those starting a few characters earlier can hold one: ``outer`` holds ``[start, end)`` when it
+    starts at most 8 characters before (or with) it, reaches as far and is longer."""
     ordered = sorted(markers)
     n = len(ordered)
     out: list[_Marker] = []
+    reach = -1  # the furthest end of the markers before this one
     for i, m in enumerate(ordered):
         start, end = m[0], m[1]
-        # the candidates: markers starting at most 8 characters before this one, or with it
-        j = i - 1
-        while j >= 0 and ordered[j][0] >= start - 8 and not _holds(ordered[j], start, end):
-            j -= 1
-        if j >= 0 and ordered[j][0] >= start - 8:
-            continue
-        j = i + 1
-        while j < n and ordered[j][0] == start and not _holds(ordered[j], start, end):
-            j += 1
-        if j < n and ordered[j][0] == start:
-            continue
-        out.append(m)
+        # a holder overlaps the marker: none does when nothing before reaches into it and nothing
+        # after starts with it
+        unheld = start < end and reach <= start and (i + 1 == n or ordered[i + 1][0] != start)
+        if unheld or not _held(ordered, i, start, end):
+            out.append(m)
+        if end > reach:
+            reach = end
     return out
 
 
-def _holds(outer: _Marker, start: int, end: int) -> bool:
-    """Whether ``outer`` holds the marker ``[start, end)`` starting at or after its own start:
-    it reaches as far and is longer."""
-    return outer[1] >= end and outer[1] - outer[0] > end - start
-
-
-def _longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
-    """Resolve overlaps: the longer stretch wins; on a tie the mention beats the party word (对中国:
-    the marker 对 and the mention 中国, not the word 对中).
-
-    Only stretches that overlap can exclude each other, so the choice runs inside each run of
-    chained overlaps; a stretch that overlaps nothing stands.
-    """
-    if not words:
-        return sorted(mentioned, key=_start)
-    ranked = sorted([(p, 0) for p in mentioned] + [(p, 1) for p in words], key=_ranked_start)
-    out: list[Party] = []
-    run: list[tuple[Party, int]] = []
-    reach = -1
-    for item in ranked:
-        p = item[0]
-        if p.start >= reach and run:
-            _settle(run, out)
-            run = []
-        run.append(item)
-        if p.end > reach:
-            reach = p.end
-    if run:
-        _settle(run, out)
-    return out
-
-
-def _settle(run: list[tuple[Party, int]], out: list[Party]) -> None:
-    """Append to ``out`` the stretches of one run of chained overlaps that stand, by position."""
-    if len(run) == 1:
-        out.append(run[0][0])
-        return
-    taken: list[Party] = []
-    occupied: list[tuple[int, int]] = []
-    for p, _ in sorted(run, key=_rank):
-        a, b = p.start, p.end
-        if a < b and any(a < t1 and t0 < b for t0, t1 in occupied):
-            continue
-        taken.append(p)
-        if a < b:
-            occupied.append((a, b))
-    taken.sort(key=_start)
-    out.extend(taken)
-
-
-def _ranked_start(x: tuple[Party, int]) -> int:
-    return x[0].start
-
-
-def _start(p: Party) -> int:
-    return p.start
-
-
-def _rank(x: tuple[Party, int]) -> tuple[int, int, int, bool]:
-    p = x[0]
-    return p.start - p.end, x[1], p.start, p.place
+def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
+    """Whether a marker of ``ordered`` other than the ``i``-th, ``[start, end)``, holds it."""
+    length = end - start
+    j = i - 1
+    while j >= 0:
+        o = ordered[j]
+        if o[0] < start - 8:
+            break
+        if o[1] >= end and o[1] - o[0] > length:
+            return True
+        j -= 1
+    j = i + 1
+    while j < len(ordered):
+        o = ordered[j]
+        if o[0] != start:
+            break
+        if o[1] >= end and o[1] - o[0] > length:
+            return True
+        j += 1
+    return False
 
 
 def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], lang: str) -> list[Party]:
@@ -315,23 +258,25 @@ def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], br
     Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
     of it. Only a short gap without a clause mark or a role marker may separate them."""
     limit = 30 if lang == "en" else 6
-    marker_starts = sorted(m[0] for m in markers)
+    marker_starts = sorted([m[0] for m in markers])
     out: list[Party] = []
+    prev: Party | None = None
     for p in parties:
-        if out:
-            prev = out[-1]
-            if (
-                prev.states == p.states
-                and len(p.states) == 1
-                and prev.role == p.role == "plain"
-                and prev.place == p.place
-                and p.start - prev.end <= limit  # (negative for overlapping mentions, like an empty gap)
-                and breaks.search(text, prev.end, p.start) is None
-                and not _cue_between(marker_starts, prev.end, p.start)
-            ):
-                out[-1] = prev._replace(end=p.end, name=prev.name or p.name)
-                continue
+        if (
+            prev is not None
+            and prev[2] == p[2]
+            and len(p[2]) == 1
+            and prev[3] == "plain"
+            and p[3] == "plain"
+            and prev[4] == p[4]
+            and p[0] - prev[1] <= limit  # (negative for overlapping mentions, like an empty gap)
+            and breaks.search(text, prev[1], p[0]) is None
+            and not _cue_between(marker_starts, prev[1], p[0])
+        ):
+            prev = out[-1] = _new_party(Party, (prev[0], p[1], prev[2], prev[3], prev[4], prev[5] or p[5], *prev[6:]))
+            continue
         out.append(p)
+        prev = p
     return out
 
 
@@ -340,8 +285,6 @@ def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Pa
     when both were among the last four states named before it and one of them among the last two;
     else the last two named (两国领导人 after 墨西哥和加拿大); at the start of an article, nobody yet
     (the main states stand in later)."""
-    if not any(p.role == "both" for p in parties):
-        return parties  # the recent states matter only to both-sides words
     out: list[Party] = []
     recent: list[str] = []
     for p in parties:
@@ -353,6 +296,8 @@ def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Pa
                 p = p._replace(states=(recent[-2], recent[-1]))
         elif not p.place:
             for s in p.states:
+                if recent and recent[-1] == s:
+                    continue  # already the last named
                 if s in recent:
                     recent.remove(s)
                 recent.append(s)
@@ -386,11 +331,14 @@ def _apply_markers(
             continue
         if role == "topic":
             continue
-        if party.role in ("plain", "target", "source", "counterpart", "pair", "both") and party.states and not party.place:
-            new_role: Role = role
-            out[k] = party._replace(role=new_role)
+        if party.role in _MARKABLE and party.states and not party.place:
+            out[k] = _new_party(Party, (party[0], party[1], party[2], role, *party[4:]))
             owner[k] = m_start
     return tuple(out), frozenset(owner.values()), frozenset(bare)
+
+
+_MARKABLE = frozenset({"plain", "target", "source", "counterpart", "pair", "both"})
+"""The roles a marker may replace."""
 
 
 def _cue_between(cues: list[int], a: int, b: int) -> bool:
@@ -402,26 +350,21 @@ def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) 
     """Number runs of parties joined only by conjunctions; later members take the first's role."""
     out = list(parties)
     group = 0
+    longest = max(map(len, conjunctions), default=0)
     for i in range(1, len(out)):
-        if out[i].place or out[i - 1].place:
+        prev, cur = out[i - 1], out[i]
+        if cur[4] or prev[4]:  # a place
             continue
-        gap = text[out[i - 1].end : out[i].start].strip()
+        a, b = prev[1], cur[0]
+        if b - a > longest and not text[a].isspace() and not text[b - 1].isspace():
+            continue  # a gap longer than any conjunction, with no blanks to strip
+        gap = text[a:b].strip()
         if gap and gap.lower() in conjunctions:
-            if out[i - 1].group is None:
+            if prev[7] is None:
                 group += 1
-                out[i - 1] = out[i - 1]._replace(group=group)
-            role = out[i].role
-            if role == "plain" and out[i - 1].role in ("target", "source", "counterpart"):
-                role = out[i - 1].role
-            out[i] = out[i]._replace(group=out[i - 1].group, role=role)
+                prev = out[i - 1] = prev._replace(group=group)
+            role = cur[3]
+            if role == "plain" and prev[3] in ("target", "source", "counterpart"):
+                role = prev[3]
+            out[i] = cur._replace(group=prev[7], role=role)
     return tuple(out)
-
-
-def _top_two(counts: Mapping[str, int], first: Mapping[str, int]) -> tuple[str, str] | None:
-    """The article's two most-named states (ties: first named first), or None when fewer than two
-    states are named. Counterpart inference uses it: in a US-China article, an act of one side
-    with no named object is taken to be directed at the other."""
-    if len(counts) < 2:
-        return None
-    ranked = sorted(counts, key=lambda s: (-counts[s], first.get(s, 1 << 62)))
-    return ranked[0], ranked[1]

@@ -41,9 +41,21 @@ def cue_windows(doc: Document, positions: Iterable[int], *, starts: Sequence[int
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0:
             chosen.add(k)
+    return sentence_windows(doc, chosen)
+
+
+def sentence_windows(doc: Document, chosen: set[int]) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentences numbered in ``chosen``, runs of neighbouring sentences joined;
+    sorted and disjoint (what ``cue_windows`` gives for positions in those sentences).
+
+    Example::
+
+        sentence_windows(doc, {0, 1, 4})  # ((0, 57), (120, 188))
+    """
     out: list[tuple[int, int]] = []
+    sentences = doc.sentences
     for k in sorted(chosen):
-        span = doc.sentences[k].span
+        span = sentences[k].span
         if out and k - 1 in chosen:
             out[-1] = (out[-1][0], span.end)
         else:
@@ -72,15 +84,17 @@ def find_in_windows(
 
 
 def in_windows(found: list[PhraseMatch[T]], windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[T]]:
-    """The matches of ``found`` that lie inside one of ``windows`` (sorted, disjoint), in order."""
-    if not windows:
+    """The matches of ``found`` (sorted by position) that lie inside one of ``windows`` (sorted,
+    disjoint), in order: those starting in a window and ending by its end."""
+    if not windows or not found:
         return []
-    lows = [a for a, _ in windows]
+    starts = [m[0] for m in found]
+    left = bisect.bisect_left
     inside: list[PhraseMatch[T]] = []
-    for m in found:
-        k = bisect.bisect_right(lows, m.start) - 1
-        if k >= 0 and m.end <= windows[k][1]:
-            inside.append(m)
+    for a, b in windows:
+        lo, hi = left(starts, a), left(starts, b)
+        if lo < hi:
+            inside += [m for m in found[lo:hi] if m[1] <= b]
     return inside
 
 
@@ -100,20 +114,29 @@ def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     chained overlaps; a match that overlaps nothing is kept as it is.
     """
     out: list[PhraseMatch[T]] = []
-    run: list[PhraseMatch[T]] = []
+    first = 0  # the run of chained overlaps is matches[first:i]
     reach = -1
-    for m in matches:
-        if m.start >= reach and run:
-            out.extend(run if len(run) == 1 else _resolve(run))
-            run = []
-        run.append(m)
-        reach = max(reach, m.end)
-    if run:
-        out.extend(run if len(run) == 1 else _resolve(run))
+    for i, m in enumerate(matches):
+        if m[0] >= reach and i > first:
+            if i - first == 1:
+                out.append(matches[first])
+            else:
+                out.extend(_resolve(matches[first:i]))
+            first = i
+        if m[1] > reach:
+            reach = m[1]
+    if len(matches) - first == 1:
+        out.append(matches[first])
+    elif matches:
+        out.extend(_resolve(matches[first:]))
     return out
 
 
 def _resolve(run: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
+    if len(run) == 2:  # the rule below for two matches in position order
+        x, y = run
+        winner, loser = (y, x) if (y[0] - y[1], y[0]) < (x[0] - x[1], x[0]) else (x, y)
+        return run if loser[1] <= winner[0] or winner[1] <= loser[0] else [winner]
     taken: list[PhraseMatch[T]] = []
     for m in sorted(run, key=_rank):
         if all(m.end <= t.start or t.end <= m.start for t in taken):
@@ -134,14 +157,17 @@ _DFA_MAX_PHRASES = 4000
 @dataclass(frozen=True, slots=True)
 class _Joint:
     """The phrases of several indexes in one automaton: pattern number -> phrase, the indexes (by
-    number) that hold it with their payloads, and whether it starts or ends with a Latin word
+    number) that hold it with the phrase and its payloads (``only``: the one such index, when one
+    holds it), and whether it starts or ends with a Latin word
     character (then it must sit on a word boundary)."""
 
     automaton: ahocorasick_rs.AhoCorasick
     phrases: tuple[str, ...]
-    owners: tuple[tuple[tuple[int, tuple[Any, ...]], ...], ...]
+    matches: tuple[tuple[tuple[int, tuple[str, tuple[Any, ...]]], ...], ...]
     head: tuple[bool, ...]
     tail: tuple[bool, ...]
+    edged: tuple[bool, ...]
+    only: tuple[tuple[int, tuple[str, tuple[Any, ...]]] | None, ...]
 
 
 @functools.cache
@@ -159,42 +185,45 @@ def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
     return _Joint(
         automaton=ahocorasick_rs.AhoCorasick(phrases, implementation=ahocorasick_rs.Implementation.DFA if dfa else None),
         phrases=phrases,
-        owners=tuple(tuple(owners[p]) for p in phrases),
+        matches=tuple(tuple((k, (p, payloads)) for k, payloads in owners[p]) for p in phrases),
         head=tuple(p[0] in _WORDISH for p in phrases),
         tail=tuple(p[-1] in _WORDISH for p in phrases),
+        edged=tuple(p[0] in _WORDISH or p[-1] in _WORDISH for p in phrases),
+        only=tuple((owners[p][0][0], (p, owners[p][0][1])) if len(owners[p]) == 1 else None for p in phrases),
     )
 
 
 _Occurrence = tuple[int, int, str, tuple[Any, ...]]
 """start, end, phrase, payloads"""
 
+_new_match = tuple.__new__
+"""Build a PhraseMatch from its fields without the NamedTuple constructor's Python frame."""
+
 
 class JointScan:
-    """The phrases of several indexes found in one view (see ``scan_many``), kept as plain tuples
-    until asked for, so that matches outside the windows never become PhraseMatch objects."""
+    """The phrases of several indexes found in one view (see ``scan_many``), each occurrence held
+    once as a PhraseMatch (a plain tuple underneath), so that asking for them builds nothing."""
 
-    def __init__(self, found: list[list[_Occurrence]]) -> None:
+    def __init__(self, found: list[list[PhraseMatch[Any]]]) -> None:
         self._found = found
 
-    def occurrences(self, k: int) -> list[tuple[int, int, str, tuple[Any, ...]]]:
+    def occurrences(self, k: int) -> list[PhraseMatch[Any]]:
         """Every occurrence of index ``k``'s phrases as ``(start, end, phrase, payloads)``, by position."""
         return self._found[k]
 
     def matches(self, k: int) -> list[PhraseMatch[Any]]:
         """Every occurrence of index ``k``'s phrases, by position (``find_phrases(overlapping=True)``)."""
-        return [PhraseMatch(a, b, phrase, payloads) for a, b, phrase, payloads in self._found[k]]
+        return list(self._found[k])
 
     def inside(self, k: int, windows: Sequence[tuple[int, int]]) -> list[PhraseMatch[Any]]:
         """The occurrences of index ``k``'s phrases inside one of ``windows`` (sorted, disjoint)."""
         if not windows:
             return []
-        lows = [a for a, _ in windows]
-        out: list[PhraseMatch[Any]] = []
-        for a, b, phrase, payloads in self._found[k]:
-            w = bisect.bisect_right(lows, a) - 1
-            if w >= 0 and b <= windows[w][1]:
-                out.append(PhraseMatch(a, b, phrase, payloads))
-        return out
+        found = self._found[k]
+        if len(windows) == 1:
+            low, high = windows[0]
+            return [m for m in found if low <= m[0] and m[1] <= high]
+        return in_windows(found, windows)
 
 
 def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
@@ -207,25 +236,31 @@ def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
         cues, words = scan.matches(0), scan.inside(1, windows)
     """
     joint = _joint(indexes)
-    found: list[list[_Occurrence]] = [[] for _ in indexes]
+    found: list[list[PhraseMatch[Any]]] = [[] for _ in indexes]
     if joint is None:
         return JointScan(found)
     text = view.text
     try:
         occurrences = joint.automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate: the single-index scan knows what to do
-        return JointScan(
-            [[(m.start, m.end, m.phrase, m.payloads) for m in find_phrases(view, index, overlapping=True)] for index in indexes]
-        )
+        return JointScan([find_phrases(view, index, overlapping=True) for index in indexes])
     n = len(text)
-    head, tail, owners, phrases = joint.head, joint.tail, joint.owners, joint.phrases
+    head, tail, edged, only, owners = joint.head, joint.tail, joint.edged, joint.only, joint.matches
+    wordish, new = _WORDISH, _new_match
+    appends = [items.append for items in found]
     for i, start, end in occurrences:
-        if head[i] and start and text[start - 1] in _WORDISH:
-            continue
-        if tail[i] and end < n and text[end] in _WORDISH:
-            continue
-        for k, payloads in owners[i]:
-            found[k].append((start, end, phrases[i], payloads))
+        if edged[i]:
+            if head[i] and start and text[start - 1] in wordish:
+                continue
+            if tail[i] and end < n and text[end] in wordish:
+                continue
+        one = only[i]
+        if one is not None:
+            k, fields = one
+            appends[k](new(PhraseMatch, (start, end) + fields))
+        else:
+            for k, fields in owners[i]:
+                appends[k](new(PhraseMatch, (start, end) + fields))
     for items in found:
         items.sort()  # (start, end) names one phrase, so the payloads are never compared
     return JointScan(found)
