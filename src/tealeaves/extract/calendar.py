@@ -176,14 +176,24 @@ def month_near(published: dt.date, month_: int, *, lean: int = 0) -> tuple[int, 
     publication to the year before. 12月20日 in an article of 2026-01-05 is 2025-12-20; 11月 in a
     clause about a goal, published 2026-02-12, is 2026-11.
     """
-    delta = (month_ - published.month) % 12
-    if delta >= 6:
-        delta -= 12
+    delta = month_offset(published, month_)
     if lean > 0 and delta <= -3:
         delta += 12
     elif lean < 0 and delta >= 3:
         delta -= 12
     return add_months(published.year, published.month, delta)
+
+
+def month_offset(published: dt.date, month_: int) -> int:
+    """How many months from the publication month to the nearest ``month_``: -6..5, ties (six
+    months either way) to the past. ``month_near`` without a tense lands this far away.
+
+    Example::
+
+        month_offset(dt.date(2026, 1, 5), 12)  # -1
+    """
+    delta = (month_ - published.month) % 12
+    return delta - 12 if delta >= 6 else delta
 
 
 def day_near(published: dt.date, day_: int, *, lean: int = 0) -> dt.date | None:

@@ -34,7 +34,7 @@ import bisect
 import functools
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +82,7 @@ def extract_cues(doc: Document, kb: KnowledgeBase) -> tuple[Cue, ...]:
         return ()
     # the Cue is validated from a dict (what Cue(...) does, without its keyword plumbing); keys of
     # several families may share a span, and then share one Evidence
-    make = Cue.__pydantic_validator__.validate_python
+    make: Callable[[dict[str, object]], Cue] = Cue.__pydantic_validator__.validate_python
     evidence = EvidenceMaker(doc).at
     out: list[Cue] = []
     last_start = last_end = -1
