@@ -29,6 +29,7 @@ number-shaped runs; everything after works on those candidates only:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -48,8 +49,7 @@ from tealeaves.extract.quantity_context import (
 )
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import CommodityEntry, UnitEntry
-from tealeaves.model import Document, Quantity
-from tealeaves.text.evidence import evidence_at
+from tealeaves.model import Document, Evidence, Quantity, Span
 from tealeaves.text.normalize import make_view
 
 log = logging.getLogger(__name__)
@@ -94,18 +94,21 @@ class _Found:
     high_base: float | None
     bound: Bound
 
-    def to_quantity(self, doc: Document) -> Quantity:
-        """The Quantity, with the evidence of this mention."""
-        return Quantity(
-            value_base=self.value_base,
-            unit=self.unit,
-            value=self.value,
-            unit_text=self.unit_text,
-            commodity=self.commodity,
-            low_base=self.low_base,
-            high_base=self.high_base,
-            bound=self.bound,
-            evidence=evidence_at(doc, self.start, self.end),
+    def to_quantity(self, make: Callable[[dict[str, object]], Quantity], evidence: Evidence) -> Quantity:
+        """The Quantity, with the evidence of this mention; ``make`` validates the fields (what
+        ``Quantity(...)`` does, without its keyword plumbing)."""
+        return make(
+            {
+                "value_base": self.value_base,
+                "unit": self.unit,
+                "value": self.value,
+                "unit_text": self.unit_text,
+                "commodity": self.commodity,
+                "low_base": self.low_base,
+                "high_base": self.high_base,
+                "bound": self.bound,
+                "evidence": evidence,
+            }
         )
 
 
@@ -135,7 +138,10 @@ def extract_quantities(doc: Document, kb: KnowledgeBase, *, counts: bool = False
         item = _quantity(ctx, reading, counts=counts)
         if item is not None:
             found.append(item)
-    return tuple(f.to_quantity(doc) for f in _deduplicate(found))
+    if not found:
+        return ()
+    make, text = Quantity.__pydantic_validator__.validate_python, doc.text
+    return tuple(f.to_quantity(make, Evidence.of(ctx.sentence_index(f.start), Span.of(text, f.start, f.end))) for f in _deduplicate(found))
 
 
 def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:

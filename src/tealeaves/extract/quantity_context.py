@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import ahocorasick_rs
+
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
@@ -39,6 +41,43 @@ BOUND_BEFORE = 1.0
 def weight(text: str) -> float:
     """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2."""
     return sum(1.0 if t[0].isascii() else 0.5 for t in _TOKENS.findall(text))
+
+
+SCANNED_CUES = frozenset({("per_unit", "before"), ("rate", "after"), ("rate", "before"), ("bound", "before")})
+"""The cue kinds ``Context.cues_in`` finds with one scan of the whole document (the ones the
+quantity extractor asks for around every amount); any other kind is scanned range by range."""
+
+
+@dataclass(frozen=True)
+class _CueScan:
+    """An automaton over the cue phrases that have an entry of a ``SCANNED_CUES`` kind, with each
+    phrase's entries of those kinds and whether it starts or ends with a Latin letter or digit."""
+
+    automaton: ahocorasick_rs.AhoCorasick | None
+    entries: tuple[tuple[QuantityCueEntry, ...], ...]
+    head: tuple[bool, ...]
+    tail: tuple[bool, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_scan(index: PhraseIndex[QuantityCueEntry]) -> _CueScan:
+    phrases: list[str] = []
+    entries: list[tuple[QuantityCueEntry, ...]] = []
+    for phrase in index.phrases():
+        wanted = tuple(e for e in index.lookup(phrase) if (e.role, e.position) in SCANNED_CUES)
+        if wanted:
+            phrases.append(phrase)
+            entries.append(wanted)
+    return _CueScan(
+        automaton=ahocorasick_rs.AhoCorasick(phrases) if phrases else None,
+        entries=tuple(entries),
+        head=tuple(_wordish(p[0]) for p in phrases),
+        tail=tuple(_wordish(p[-1]) for p in phrases),
+    )
+
+
+def _span(cue: tuple[int, int, Any]) -> tuple[int, int]:
+    return cue[0], cue[1]
 
 
 def _wordish(ch: str) -> bool:
@@ -141,6 +180,8 @@ class Context:
     _sentence_starts: list[int] = field(default_factory=list)
     _commodity_cache: dict[int, list[tuple[int, int, CommodityEntry]]] = field(default_factory=dict)
     _break_cache: dict[int, list[int]] = field(default_factory=dict)
+    _cue_cache: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None = None
+    _cue_unscannable: bool = False
 
     @classmethod
     def build(cls, doc: Document, kb: KnowledgeBase, view: View, run_starts: Sequence[int]) -> Context:
@@ -246,10 +287,29 @@ class Context:
     def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
         """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
         inside a longer one is dropped."""
+        if b <= a or not len(self.cues):
+            return []
+        places = self._cue_places() if (role, position) in SCANNED_CUES else None
+        if places is None:
+            out = self._scan_cues(a, b, role, position)
+        else:
+            found = places.get((role, position))
+            if not found:
+                return []
+            out = []
+            for k in range(bisect.bisect_left(found, (a,)), len(found)):
+                cue = found[k]
+                if cue[0] >= b:
+                    break
+                if cue[1] <= b:
+                    out.append(cue)
+        # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
+        return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
+
+    def _scan_cues(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
+        """The cues of ``role``/``position`` inside ``[a, b)``, scanning that range alone."""
         text = self.view.text
         out: list[tuple[int, int, QuantityCueEntry]] = []
-        if b <= a or not len(self.cues):
-            return out
         # iterate over a slice: the automaton converts the whole string it is given on every call
         for end_incl, (key, payloads) in self.cues.automaton.iter(text[a:b]):
             start, end = a + end_incl - len(key) + 1, a + end_incl + 1
@@ -258,9 +318,37 @@ class Context:
             if _wordish(key[-1]) and end < len(text) and _wordish(text[end]):
                 continue
             out.extend((start, end, e) for e in payloads if e.role == role and e.position == position)
-        out.sort(key=lambda t: (t[0], t[1]))
-        # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
-        return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
+        out.sort(key=_span)
+        return out
+
+    def _cue_places(self) -> dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None:
+        """Every cue of the ``SCANNED_CUES`` kinds in the whole view on word boundaries, by ``(role,
+        position)``, each list sorted by position (one scan per document; ``cues_in`` picks those
+        inside its range, which is what scanning the range alone finds). None for a text the
+        scanner cannot encode (a lone surrogate): ``cues_in`` then scans each range."""
+        if self._cue_cache is not None or self._cue_unscannable:
+            return self._cue_cache
+        scan = _cue_scan(self.cues)
+        text = self.view.text
+        n = len(text)
+        places: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] = {}
+        try:
+            found = scan.automaton.find_matches_as_indexes(text, overlapping=True) if scan.automaton is not None else []
+        except UnicodeEncodeError:
+            self._cue_unscannable = True
+            return None
+        head, tail, entries = scan.head, scan.tail, scan.entries
+        for i, start, end in found:
+            if head[i] and start > 0 and _wordish(text[start - 1]):
+                continue
+            if tail[i] and end < n and _wordish(text[end]):
+                continue
+            for e in entries[i]:
+                places.setdefault((e.role, e.position), []).append((start, end, e))
+        for cues in places.values():
+            cues.sort(key=_span)  # stable: the entries of one phrase keep their order
+        self._cue_cache = places
+        return places
 
     # --- commodities -----------------------------------------------------------------------------
 
