@@ -261,8 +261,12 @@ def parse_number(text: str) -> float:
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_decimal(text: str) -> Decimal:
-    """``parse_number`` with an exact ``Decimal`` result (same rules, same errors)."""
+    """``parse_number`` with an exact ``Decimal`` result (same rules, same errors).
+
+    Pure, and news repeats its figures (1200万, 25%), so the last few thousand results are kept
+    (a Decimal is immutable; a string that raises is parsed again each time)."""
     s = fold_phrase(text).strip()
     if not s:
         raise ValueError("empty number")

@@ -59,7 +59,7 @@ _PREFIX = ("prefix", "both")
 _SUFFIX = ("suffix", "both")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Reading:
     """A number run with what surrounds it: its value, its unit and where its span begins/ends."""
 
@@ -201,7 +201,8 @@ def _unit_or_range_may_touch(ctx: Context, start: int, end: int) -> bool:
     gap = _unit_gap(vt, end)
     if vt[gap : gap + 1] in edges.suffix_first:
         return True
-    if any(c in edges.suffix_first for c in vt[max(start, end - 2) : end]):  # 8000千克: the unit's first character
+    first = edges.suffix_first  # 8000千克: the unit's first character may end the run
+    if (end - 1 >= start and vt[end - 1] in first) or (end - 2 >= start and vt[end - 2] in first):
         return True
     after = _skip_space(vt, end)
     if vt[after : after + 1] in edges.range_first or vt.startswith("and ", after):

@@ -27,6 +27,7 @@ from tealeaves.text.scan import find_phrases
 T = TypeVar("T")
 
 _TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
+_LATIN_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 COMMODITY_AFTER = 4.0
 """A commodity this far after the unit belongs to it (吨美国大豆, tons of American soybeans)."""
@@ -39,8 +40,14 @@ BOUND_BEFORE = 1.0
 
 
 def weight(text: str) -> float:
-    """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2."""
-    return sum(1.0 if t[0].isascii() else 0.5 for t in _TOKENS.findall(text))
+    """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2.
+
+    The same as summing over ``_TOKENS.findall(text)``: a token is a Latin word or digit run, or one
+    non-ASCII character, and the two kinds never share a character, so they can be counted apart."""
+    if text.isascii():
+        return float(len(_LATIN_TOKENS.findall(text))) if text else 0.0
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return len(_LATIN_TOKENS.findall(text)) + 0.5 * wide
 
 
 SCANNED_CUES = frozenset({("per_unit", "before"), ("rate", "after"), ("rate", "before"), ("bound", "before")})
@@ -287,10 +294,12 @@ class Context:
     def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
         """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
         inside a longer one is dropped."""
-        if b <= a or not len(self.cues):
+        if b <= a:
             return []
         places = self._cue_places() if (role, position) in SCANNED_CUES else None
         if places is None:
+            if not len(self.cues):
+                return []
             out = self._scan_cues(a, b, role, position)
         else:
             found = places.get((role, position))
@@ -303,6 +312,8 @@ class Context:
                     break
                 if cue[1] <= b:
                     out.append(cue)
+        if len(out) < 2:
+            return out
         # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
         return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
 
