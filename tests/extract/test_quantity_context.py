@@ -46,3 +46,33 @@ def test_quantity_context_cues_in_finds_what_scanning_the_range_alone_finds(make
                 alone = ctx._scan_cues(a, b, role, position)
                 expected = [c for c in alone if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in alone)]
                 assert ctx.cues_in(a, b, role, position) == expected
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from([*_PIECES, "$", "us$", "r$", "tons", "t", "%", "\N{CJK UNIFIED IDEOGRAPH-5143}"]), max_size=8))
+def test_quantity_context_unit_and_cue_lookups_take_the_longest_form_of_their_kind(
+    make_doc: MakeDoc, kb: KnowledgeBase, parts: list[str]
+) -> None:
+    doc = make_doc("".join(parts))
+    view = make_view(doc.text)
+    ctx = Context.build(doc, kb, view, [])
+    text, n = view.text, len(view.text)
+    for pos in range(n + 1):
+        for positions in (("suffix", "both"), ("prefix", "both")):
+            at = next(((e, [x for x in es if x.position in positions][0]) for e, f, es in ctx.unit_table.starting_at(text, pos)
+                       if any(x.position in positions for x in es) and not (_wordish(f[-1]) and e < n and _wordish(text[e]))), None)
+            assert ctx.unit_at(pos, positions) == at
+            before = next(((s, [x for x in es if x.position in positions][0]) for s, _f, es in ctx.unit_table.ending_at(text, pos)
+                           if any(x.position in positions for x in es) and not (s > 0 and _wordish(text[s - 1]))), None)
+            assert ctx.unit_before(pos, positions) == before
+        for role, position in (("bound", "after"), ("per_unit", "after"), ("range", "between"), ("vague", "before"), ("bound", "before")):
+            cue = next(((e, x) for e, f, es in ctx.cue_table.starting_at(text, pos) for x in es
+                        if x.role == role and x.position == position and not (_wordish(f[-1]) and e < n and _wordish(text[e]))), None)
+            assert ctx.cue_at(pos, role, position) == cue
+            ending = next(((s, x) for s, f, es in ctx.cue_table.ending_at(text, pos) for x in es
+                           if x.role == role and x.position == position and not (_wordish(f[0]) and s > 0 and _wordish(text[s - 1]))), None)
+            assert ctx.cue_ending(pos, role, position) == ending

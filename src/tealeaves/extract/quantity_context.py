@@ -133,6 +133,77 @@ class _Table(Generic[T]):
         return out
 
 
+class _Kind(Generic[T]):
+    """The forms of a ``_Table`` that have an entry of one kind (a unit position, a cue role and
+    position), each with the first such entry: a lookup at a place where no form of that kind starts
+    is one dict miss, and no entry lists are filtered per lookup."""
+
+    def __init__(self, forms: dict[str, T]) -> None:
+        self.forms = {f: (e, _wordish(f[0]), _wordish(f[-1])) for f, e in forms.items()}
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for f in forms:
+            by_first.setdefault(f[0], set()).add(len(f))
+            by_last.setdefault(f[-1], set()).add(len(f))
+        self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
+        self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
+
+    def starting_at(self, text: str, pos: int) -> tuple[int, T] | None:
+        """``(end, entry)`` of the longest form starting at ``pos`` that, when it ends in a Latin
+        letter or digit, is not followed by one."""
+        lengths = self.by_first.get(text[pos]) if pos < len(text) else None
+        if lengths is None:
+            return None
+        forms, n = self.forms, len(text)
+        for length in lengths:
+            form = text[pos : pos + length]
+            if len(form) == length and form in forms:
+                entry, _head, tail = forms[form]
+                end = pos + length
+                if tail and end < n and _wordish(text[end]):
+                    continue
+                return end, entry
+        return None
+
+    def ending_at(self, text: str, pos: int, *, always_bounded: bool) -> tuple[int, T] | None:
+        """``(start, entry)`` of the longest form ending at ``pos`` not preceded by a Latin letter or
+        digit (when ``always_bounded`` is False, only a form starting with one is held to that)."""
+        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
+        if lengths is None:
+            return None
+        forms = self.forms
+        for length in lengths:
+            if length <= pos:
+                form = text[pos - length : pos]
+                if form in forms:
+                    entry, head, _tail = forms[form]
+                    start = pos - length
+                    if (always_bounded or head) and start > 0 and _wordish(text[start - 1]):
+                        continue
+                    return start, entry
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_kind(units: _Table[UnitEntry], positions: tuple[str, ...]) -> _Kind[UnitEntry]:
+    kind: dict[str, UnitEntry] = {}
+    for form, entries in units.forms.items():
+        fitting = [e for e in entries if e.position in positions]
+        if fitting:
+            kind[form] = fitting[0]
+    return _Kind(kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_kind(cues: _Table[QuantityCueEntry], role: str, position: str) -> _Kind[QuantityCueEntry]:
+    kind: dict[str, QuantityCueEntry] = {}
+    for form, entries in cues.forms.items():
+        fitting = [e for e in entries if e.role == role and e.position == position]
+        if fitting:
+            kind[form] = fitting[0]
+    return _Kind(kind)
+
+
 @functools.lru_cache(maxsize=16)
 def _table(index: PhraseIndex[Any]) -> _Table[Any]:
     """The lookup table of an index, built once: a PhraseIndex never changes after it is built."""
@@ -252,44 +323,20 @@ class Context:
     def unit_at(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form starting at ``pos`` whose position is one of ``positions``, as
         ``(end, entry)``; a form ending in a letter must end on a word boundary."""
-        text = self.view.text
-        for end, form, entries in self.unit_table.starting_at(text, pos):
-            fitting = [e for e in entries if e.position in positions]
-            if fitting and not (_wordish(form[-1]) and end < len(text) and _wordish(text[end])):
-                return end, fitting[0]
-        return None
+        return _unit_kind(self.unit_table, positions).starting_at(self.view.text, pos)
 
     def unit_before(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form ending at ``pos`` (a prefix such as $, US$, 百分之), as
         ``(start, entry)``; it must not follow a letter or digit (R$ is not a US dollar)."""
-        text = self.view.text
-        for start, _form, entries in self.unit_table.ending_at(text, pos):
-            fitting = [e for e in entries if e.position in positions]
-            if fitting and not (start > 0 and _wordish(text[start - 1])):
-                return start, fitting[0]
-        return None
+        return _unit_kind(self.unit_table, positions).ending_at(self.view.text, pos, always_bounded=True)
 
     def cue_at(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` starting at ``pos``, as ``(end, entry)``."""
-        text = self.view.text
-        for end, form, entries in self.cue_table.starting_at(text, pos):
-            if _wordish(form[-1]) and end < len(text) and _wordish(text[end]):
-                continue
-            for e in entries:
-                if e.role == role and e.position == position:
-                    return end, e
-        return None
+        return _cue_kind(self.cue_table, role, position).starting_at(self.view.text, pos)
 
     def cue_ending(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` ending at ``pos``, as ``(start, entry)``."""
-        text = self.view.text
-        for start, form, entries in self.cue_table.ending_at(text, pos):
-            if _wordish(form[0]) and start > 0 and _wordish(text[start - 1]):
-                continue
-            for e in entries:
-                if e.role == role and e.position == position:
-                    return start, e
-        return None
+        return _cue_kind(self.cue_table, role, position).ending_at(self.view.text, pos, always_bounded=False)
 
     def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
         """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
