@@ -256,6 +256,8 @@ class Context:
     cue_table: _Table[QuantityCueEntry]
     edges: Edges
     _sentence_starts: list[int] = field(default_factory=list)
+    _sentence_ends: list[int] = field(default_factory=list)
+    _clause_cache: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     _commodity_cache: dict[int, list[tuple[int, int, CommodityEntry]]] = field(default_factory=dict)
     _break_cache: dict[int, list[int]] = field(default_factory=dict)
     _cue_cache: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None = None
@@ -267,7 +269,9 @@ class Context:
         cues = kb.quantity_cue_index
         units, cue_table = _table(kb.unit_index), _table(cues)
         ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, units, cue_table, _edges(units, cue_table))
-        ctx._sentence_starts = [s.span.start for s in doc.sentences]
+        spans = [s.span for s in doc.sentences]
+        ctx._sentence_starts = [span.start for span in spans]
+        ctx._sentence_ends = [span.end for span in spans]
         return ctx
 
     # --- positions -------------------------------------------------------------------------------
@@ -278,10 +282,9 @@ class Context:
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """``[start, end)`` of sentence ``index`` (the whole text when there are no sentences)."""
-        if not self.doc.sentences:
+        if not self._sentence_starts:
             return 0, len(self.doc.text)
-        span = self.doc.sentences[index].span
-        return span.start, span.end
+        return self._sentence_starts[index], self._sentence_ends[index]
 
     def is_break(self, i: int) -> bool:
         """True when character ``i`` of the view ends a clause (not a comma inside 1,200)."""
@@ -294,7 +297,14 @@ class Context:
         return True
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around ``[start, end)``, inside its sentence."""
+        """The clause around ``[start, end)``, inside its sentence (worked out once per range: the
+        extractor asks again for each rule it applies)."""
+        got = self._clause_cache.get((start, end))
+        if got is None:
+            got = self._clause_cache[(start, end)] = self._clause(start, end)
+        return got
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
         index = self.sentence_index(start)
         s_start, s_end = self.sentence_bounds(index)
         marks = self._break_cache.get(index)
@@ -343,7 +353,9 @@ class Context:
         inside a longer one is dropped."""
         if b <= a:
             return []
-        places = self._cue_places() if (role, position) in SCANNED_CUES else None
+        places = self._cue_cache
+        if places is None or (role, position) not in SCANNED_CUES:
+            places = self._cue_places() if (role, position) in SCANNED_CUES else None
         if places is None:
             if not len(self.cues):
                 return []
