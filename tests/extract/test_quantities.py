@@ -256,6 +256,6 @@ def test_quantities_runs_the_quick_test_drops_have_no_reading(kb: KnowledgeBase,
     for run in runs:
         cut = doc.text.find("\N{FULLWIDTH COMMA}", run.start, run.end)
         end = cut if cut > run.start else run.end
-        if not quantities._unit_or_range_may_touch(ctx, run.start, end):
+        if not quantities._unit_or_range_may_touch(ctx, run.start, end, quantities._unit_gap(view.text, end)):
             with mock.patch.object(quantities, "_unit_or_range_may_touch", return_value=True):
                 assert quantities._read(ctx, run.start, run.end, run.text) is None, run

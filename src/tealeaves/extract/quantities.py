@@ -150,7 +150,8 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     cut = ctx.doc.text.find("\N{FULLWIDTH COMMA}", start, end)  # 1，200 is two clauses, not 1200
     if cut > start:
         end, text = cut, text[: cut - start]
-    if not _unit_or_range_may_touch(ctx, start, end):
+    gap = _unit_gap(vt, end)
+    if not _unit_or_range_may_touch(ctx, start, end, gap):
         return None
     if not text[0].isascii() and ctx.cue_ending(start, "vague", "before") is not None:
         return None  # 数百万吨, 几十亿美元: no amount
@@ -159,15 +160,16 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     if prefix is None and _code_like(vt, start):
         return None  # H20, MI308, F-35, R3.6-trillion: part of a name or another currency
     suffix = None
-    found = ctx.unit_at(_unit_gap(vt, end), _SUFFIX)
+    found = ctx.unit_at(gap, _SUFFIX)
     for back in (1, 2):  # 8000千克 and 5百分点: the run took the unit's first character
         if found is not None or len(text) <= back or text[-back - 1].isspace():
             break
         found = ctx.unit_at(end - back, _SUFFIX)
         if found is not None:
             end, text = end - back, text[:-back]
+            gap = _unit_gap(vt, end)
     if found is not None and _allowed(vt, start, found[0], found[1]):
-        suffix = (_unit_gap(vt, end), found[0], found[1])
+        suffix = (gap, found[0], found[1])
     if suffix is None and prefix is None and not _range_may_follow(ctx, end):
         return None  # a year, a day, 三年, 第六轮: no unit, and not the left end of a range
     clean = "".join(c for c in text if c not in APPROX_MARKS)
@@ -192,13 +194,13 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     return _Reading(span_start, start, end, span_end, clean.strip(), value, clean != text, unit, unit_start, unit_end)
 
 
-def _unit_or_range_may_touch(ctx: Context, start: int, end: int) -> bool:
+def _unit_or_range_may_touch(ctx: Context, start: int, end: int, gap: int) -> bool:
     """False when the lookups of ``_read`` must all come back empty for the run ``[start, end)``:
     no suffix unit can start where one would be looked for (after a space or hyphen, or at the
     run's last two characters), no prefix unit can end before it and no range joiner or ``and`` can
-    follow it. Most runs (years, days, the 一 of 一些) fail it after a few set lookups."""
+    follow it. Most runs (years, days, the 一 of 一些) fail it after a few set lookups. ``gap`` is
+    ``_unit_gap`` at ``end``."""
     vt, edges = ctx.view.text, ctx.edges
-    gap = _unit_gap(vt, end)
     if vt[gap : gap + 1] in edges.suffix_first:
         return True
     first = edges.suffix_first  # 8000千克: the unit's first character may end the run
@@ -229,9 +231,8 @@ def _code_like(vt: str, start: int) -> bool:
 
 def _allowed(vt: str, num_start: int, unit_end: int, unit: UnitEntry) -> bool:
     """Apply a unit row's ``not_next``/``not_prev`` (元首 is no money, 1日元旦 no yen)."""
-    if any(vt.startswith(n, unit_end) for n in unit.not_next):
-        return False
-    return not any(vt.endswith(p, 0, num_start) for p in unit.not_prev)
+    # str.startswith/endswith take a tuple: any of them (none for an empty tuple)
+    return not (vt.startswith(unit.not_next, unit_end) or vt.endswith(unit.not_prev, 0, num_start))
 
 
 def _join_ranges(ctx: Context, readings: list[_Reading]) -> list[_Reading]:
