@@ -28,6 +28,7 @@ number-shaped runs; everything after works on those candidates only:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -79,7 +80,7 @@ class _Reading:
     range_end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A quantity before its evidence is built (only the first mention of an amount gets one)."""
 
@@ -358,10 +359,17 @@ def _unit_gap(vt: str, pos: int) -> int:
 
 def _factor(unit: UnitEntry, commodity: CommodityEntry | None) -> Decimal | None:
     if unit.factor is not None:
-        return Decimal(repr(unit.factor))
+        return _exact(unit.factor)
     if unit.factor_from == "bushel_kg" and commodity is not None and commodity.bushel_kg is not None:
-        return Decimal(repr(commodity.bushel_kg)) / 1000
+        return _exact(commodity.bushel_kg) / 1000
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _exact(x: float) -> Decimal:
+    """The decimal a factor is written as in the data (0.0272155, not its binary neighbour); the
+    table has a few dozen factors, each converted once."""
+    return Decimal(repr(x))
 
 
 def _rate(ctx: Context, start: int, end: int, c_start: int, limit: int) -> str | None:
