@@ -83,6 +83,10 @@ def _cue_scan(index: PhraseIndex[QuantityCueEntry]) -> _CueScan:
     )
 
 
+def _start_of(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def _span(cue: tuple[int, int, Any]) -> tuple[int, int]:
     return cue[0], cue[1]
 
@@ -310,7 +314,13 @@ class Context:
         marks = self._break_cache.get(index)
         if marks is None:
             pattern = _break_pattern(self.breaks)
-            marks = [m.start() for m in pattern.finditer(self.view.text, s_start, s_end) if self.is_break(m.start())]
+            text, last = self.view.text, len(self.view.text) - 1
+            # every character the pattern finds is a break mark; is_break only spares 1,200's comma
+            marks = [
+                i
+                for i in map(_start_of, pattern.finditer(text, s_start, s_end))
+                if text[i] != "," or not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+            ]
             self._break_cache[index] = marks
         k = bisect.bisect_left(marks, start)
         a = marks[k - 1] + 1 if k > 0 else s_start
