@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 Bound = Literal["exact", "at_least", "at_most", "about"]
 _PREFIX = ("prefix", "both")
+_NO_APPROX = str.maketrans("", "", APPROX_MARKS)
 _SUFFIX = ("suffix", "both")
 
 
@@ -173,7 +174,7 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
         suffix = (gap, found[0], found[1])
     if suffix is None and prefix is None and not _range_may_follow(ctx, end):
         return None  # a year, a day, 三年, 第六轮: no unit, and not the left end of a range
-    clean = "".join(c for c in text if c not in APPROX_MARKS)
+    clean = text.translate(_NO_APPROX)
     try:
         value = parse_decimal(clean)
     except ValueError:
@@ -207,7 +208,7 @@ def _unit_or_range_may_touch(ctx: Context, start: int, end: int, gap: int) -> bo
     first = edges.suffix_first  # 8000千克: the unit's first character may end the run
     if (end - 1 >= start and vt[end - 1] in first) or (end - 2 >= start and vt[end - 2] in first):
         return True
-    after = _skip_space(vt, end)
+    after = end + 1 if vt[end : end + 1] == " " else end
     if vt[after : after + 1] in edges.range_first or vt.startswith("and ", after):
         return True
     before = start - 1 if start > 0 and vt[start - 1] == " " else start
@@ -352,9 +353,14 @@ def _skip_space(vt: str, pos: int) -> int:
 def _unit_gap(vt: str, pos: int) -> int:
     """Where a unit after a number may start: after one space, or one hyphen before a Latin word
     (a 10-percent tariff)."""
-    if vt[pos : pos + 1] == "-" and vt[pos + 1 : pos + 2].isascii() and vt[pos + 1 : pos + 2].isalpha():
+    following = vt[pos : pos + 1]
+    if following == " ":
         return pos + 1
-    return _skip_space(vt, pos)
+    if following == "-":
+        word = vt[pos + 1 : pos + 2]
+        if word.isascii() and word.isalpha():
+            return pos + 1
+    return pos
 
 
 def _factor(unit: UnitEntry, commodity: CommodityEntry | None) -> Decimal | None:
