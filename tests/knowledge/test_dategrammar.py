@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from tealeaves.errors import KnowledgeError
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge import dategrammar
 from tealeaves.knowledge.dategrammar import NUMBER_RANGES, GrammarError, compile_date_grammars
 from tealeaves.knowledge.loader import load_knowledge
 from tealeaves.knowledge.schema import DateEntry
@@ -97,3 +98,11 @@ def test_dategrammar_slots_read_each_group_of_each_template(kb: KnowledgeBase) -
                     assert slot.words is None and (slot.low, slot.high) == NUMBER_RANGES[group.field]
                 else:
                     assert slot.words is grammar.words[group.source]
+
+
+@pytest.mark.parametrize(
+    ("phrases", "marks"),
+    [([",", "\N{IDEOGRAPHIC FULL STOP}"], {",", "\N{IDEOGRAPHIC FULL STOP}"}), ([",", "but"], set()), ([], set())],
+)
+def test_dategrammar_clause_marks_only_when_every_clause_cue_is_one_character(phrases: list[str], marks: set[str]) -> None:
+    assert dategrammar._single_characters(phrases) == marks

@@ -295,6 +295,14 @@ class _Reader:
         return lean
 
     def _clause_start(self, start: int) -> int:
+        """Where the clause holding ``start`` begins: just after the last clause mark before it."""
+        marks = self.grammar.clause_marks
+        if marks:
+            # every mark is one character, so the marks the pattern finds are each occurrence
+            view, i = self.view, start - 1
+            while i >= 0 and view[i] not in marks:
+                i -= 1
+            return i + 1
         if self._clause_ends is None:
             pattern = self.grammar.clause
             self._clause_ends = [m.end() for m in pattern.finditer(self.view)] if pattern else []

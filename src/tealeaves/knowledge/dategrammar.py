@@ -124,6 +124,10 @@ class DateGrammar:
     scanner: PrefixScanner
     slots: tuple[tuple[Slot, ...], ...] = ()
     """For each template, how to read its groups (``Slot``), in the template's group order."""
+    clause_marks: frozenset[str] = frozenset()
+    """The clause cues as a set of characters when every one is a single character (they are
+    punctuation), so that a clause start is found by stepping back to the nearest mark; empty
+    otherwise, and ``clause`` is scanned instead."""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -239,7 +243,13 @@ def _compile(lang: str, entries: list[DateEntry]) -> DateGrammar:
         count_words=count_words,
         scanner=scanner,
         slots=slots,
+        clause_marks=_single_characters(cues.get("clause", [])),
     )
+
+
+def _single_characters(phrases: list[str]) -> frozenset[str]:
+    """The phrases as a set of characters, or an empty set when one is longer (or there are none)."""
+    return frozenset(phrases) if phrases and all(len(p) == 1 for p in phrases) else frozenset()
 
 
 def _slot(name: str, group: Group, words: Mapping[str, Mapping[str, WordInfo]]) -> Slot:
