@@ -132,7 +132,7 @@ class _Reader:
 
     def read_all(self, matches: list[_Match]) -> list[DateRef]:
         out: list[DateRef] = []
-        view, pair_joiners = self.view, self.grammar.pair_joiners
+        view, pair_joiners, range_joiners = self.view, self.grammar.pair_joiners, self.grammar.range_joiners
         n = len(matches)
         i = 0
         while i < n:
@@ -141,7 +141,7 @@ class _Reader:
             if i + 1 < n:
                 b = matches[i + 1]
                 gap = view[a.end : b.start].strip()
-                if self._joinable(a, b, gap):
+                if (gap in range_joiners or gap in pair_joiners) and self._joinable(a, b, gap):
                     joined = self._join(a, b, gap)
                     if joined is not None:
                         out.append(joined)
@@ -226,7 +226,7 @@ class _Reader:
         if self._skipped(match):
             return None
         start, end = match.start, match.end
-        sentence = self._sentence(start)
+        sentence = max(0, bisect.bisect_right(self._starts, start) - 1)  # as _sentence
         ctx = self._context(start, sentence)
         mode = match.template.mode
         try:
