@@ -103,3 +103,19 @@ def test_calendar_weekday_search_lands_on_that_weekday_within_a_week(d: dt.date,
 def test_calendar_add_months_round_trips(y: int, m: int, k: int) -> None:
     y2, m2 = cal.add_months(y, m, k)
     assert 1 <= m2 <= 12 and cal.add_months(y2, m2, -k) == (y, m)
+
+
+@given(published=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)), month=st.integers(1, 12))
+def test_calendar_month_offset_is_where_month_near_lands_and_when_the_tense_counts(published: dt.date, month: int) -> None:
+    offset = cal.month_offset(published, month)
+    assert -6 <= offset <= 5
+    assert cal.month_near(published, month) == cal.add_months(published.year, published.month, offset)
+    moved = {cal.month_near(published, month, lean=lean) for lean in (-1, 0, 1)}
+    # the date reader asks for the clause's tense only when the offset is three months or more
+    assert (len(moved) > 1) == (abs(offset) >= 3)
+
+
+@given(published=st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)), day=st.integers(1, 31))
+def test_calendar_day_near_ignores_the_tense_for_a_day_not_after_publication(published: dt.date, day: int) -> None:
+    if day <= published.day:
+        assert cal.day_near(published, day, lean=1) == cal.day_near(published, day, lean=0) == cal.day_near(published, day, lean=-1)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tealeaves.extract import dates as dates_module
 from tealeaves.extract.dates import extract_dates
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.loader import load_knowledge
@@ -226,3 +227,19 @@ def test_dates_fragment_soup_gives_spans_that_slice_the_text(kb: KnowledgeBase, 
     doc = build_document("".join(parts), DocumentMeta(published=PUBLISHED, lang=lang), kb)
     for ref in extract_dates(doc, kb):
         assert doc.text[ref.evidence.span.start : ref.evidence.span.end] == ref.evidence.span.text
+
+
+_CLAUSE_PIECES = ["a", "will", " ", ",", ".", "\n", "\N{IDEOGRAPHIC FULL STOP}", "\N{CJK UNIFIED IDEOGRAPH-5C06}", "(", "3", "\N{EM DASH}"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=12), lang=st.sampled_from(["zh", "en"]))
+def test_dates_clause_start_steps_back_to_the_mark_the_clause_pattern_finds(kb: KnowledgeBase, parts: list[str], lang: str) -> None:
+    doc = build_document("".join(parts), DocumentMeta(published=PUBLISHED, lang=lang), kb)
+    grammar = kb.date_grammars[lang]
+    assert grammar.clause_marks and grammar.clause is not None
+    reader = dates_module._Reader(doc, doc.text, grammar)
+    ends = [m.end() for m in grammar.clause.finditer(doc.text)]
+    for start in range(len(doc.text) + 1):
+        expected = max([e for e in ends if e <= start], default=0)
+        assert reader._clause_start(start) == expected

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tealeaves.extract import numbers as numbers_module
 from tealeaves.extract.numbers import (
     APPROX_MARKS,
     NUMBER_RE,
@@ -180,5 +181,13 @@ _RUN_PIECES = ["0", "12", "1,200", "3.5", "万", "亿", "一", "十", "两", "�
 @given(st.lists(st.sampled_from(_RUN_PIECES), max_size=14))
 def test_find_numbers_finds_exactly_the_runs_of_the_number_pattern(parts: list[str]) -> None:
     text = "".join(parts)
+    expected = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
+    assert [(r.start, r.end, r.text) for r in find_numbers(text)] == expected
+
+
+@given(st.lists(st.sampled_from([*_RUN_PIECES, "\ud800", "_", "é", "eleven", "nineteen", "\N{CJK UNIFIED IDEOGRAPH-5428}"]), max_size=14))
+def test_word_starts_are_where_the_word_pattern_matches(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert numbers_module._word_starts(text) == [m.start() for m in numbers_module._WORD_START.finditer(text)]
     expected = [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
     assert [(r.start, r.end, r.text) for r in find_numbers(text)] == expected

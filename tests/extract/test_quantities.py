@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -256,6 +257,11 @@ def test_quantities_runs_the_quick_test_drops_have_no_reading(kb: KnowledgeBase,
     for run in runs:
         cut = doc.text.find("\N{FULLWIDTH COMMA}", run.start, run.end)
         end = cut if cut > run.start else run.end
-        if not quantities._unit_or_range_may_touch(ctx, run.start, end):
+        if not quantities._unit_or_range_may_touch(ctx, run.start, end, quantities._unit_gap(view.text, end)):
             with mock.patch.object(quantities, "_unit_or_range_may_touch", return_value=True):
                 assert quantities._read(ctx, run.start, run.end, run.text) is None, run
+
+
+def test_quantities_exact_factor_is_the_decimal_written_in_the_data() -> None:
+    assert quantities._exact(0.0272155) == Decimal("0.0272155")
+    assert quantities._exact(1e-06) == Decimal("0.000001")

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from tealeaves.errors import KnowledgeError
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.dategrammar import GrammarError, compile_date_grammars
+from tealeaves.knowledge import dategrammar
+from tealeaves.knowledge.dategrammar import NUMBER_RANGES, GrammarError, compile_date_grammars
 from tealeaves.knowledge.loader import load_knowledge
 from tealeaves.knowledge.schema import DateEntry
 
@@ -83,3 +84,25 @@ def test_dategrammar_each_language_compiles_once_on_lookup(kb: KnowledgeBase) ->
     assert grammars["zh"] is grammars["zh"] and grammars["zh"].lang == "zh"
     assert grammars.get("fr") is None
     assert grammars["en"].pattern.search("on march 14, 2026") is not None  # views are lower-cased
+
+
+def test_dategrammar_slots_read_each_group_of_each_template(kb: KnowledgeBase) -> None:
+    for grammar in kb.date_grammars.values():
+        assert len(grammar.slots) == len(grammar.templates)
+        for template, slots in zip(grammar.templates, grammar.slots):
+            assert tuple(s.group for s in slots) == template.groups
+            for slot in slots:
+                group = grammar.groups[slot.group]
+                assert (slot.field, slot.end) == (group.field, group.end)
+                if group.source == "number":
+                    assert slot.words is None and (slot.low, slot.high) == NUMBER_RANGES[group.field]
+                else:
+                    assert slot.words is grammar.words[group.source]
+
+
+@pytest.mark.parametrize(
+    ("phrases", "marks"),
+    [([",", "\N{IDEOGRAPHIC FULL STOP}"], {",", "\N{IDEOGRAPHIC FULL STOP}"}), ([",", "but"], set()), ([], set())],
+)
+def test_dategrammar_clause_marks_only_when_every_clause_cue_is_one_character(phrases: list[str], marks: set[str]) -> None:
+    assert dategrammar._single_characters(phrases) == marks

@@ -1,6 +1,7 @@
 """Calendar arithmetic for date resolution: periods in SCHEMA.md's forms, weeks, parts of months and years.
 
-Nothing here reads text. A ``Period`` is a closed range of days that also remembers how precisely
+Nothing here reads text, and everything is pure: the single days, months and years most texts
+name are kept once built (a Period is frozen). A ``Period`` is a closed range of days that also remembers how precisely
 each end was written, so that 去年10月 stays ``2025-10`` and 3月底到4月初 becomes
 ``2026-03-21/2026-04-10``: we never claim more precision than the text gives.
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from tealeaves.model import Granularity
@@ -70,16 +72,19 @@ class Period:
         return self.first == self.last and len(self.start_text) == 10
 
 
+@functools.lru_cache(maxsize=4096)
 def day(d: dt.date) -> Period:
     """One day."""
     return Period(d, d, d.isoformat(), d.isoformat())
 
 
+@functools.lru_cache(maxsize=4096)
 def month(year: int, month_: int) -> Period:
     """One calendar month. Raises ValueError for a month outside 1-12 or a year outside 1-9999."""
     return Period(dt.date(year, month_, 1), month_end(year, month_), f"{year:04d}-{month_:02d}", f"{year:04d}-{month_:02d}")
 
 
+@functools.lru_cache(maxsize=4096)
 def year(year_: int) -> Period:
     """One calendar year."""
     return Period(dt.date(year_, 1, 1), dt.date(year_, 12, 31), f"{year_:04d}", f"{year_:04d}")
@@ -176,14 +181,24 @@ def month_near(published: dt.date, month_: int, *, lean: int = 0) -> tuple[int, 
     publication to the year before. 12月20日 in an article of 2026-01-05 is 2025-12-20; 11月 in a
     clause about a goal, published 2026-02-12, is 2026-11.
     """
-    delta = (month_ - published.month) % 12
-    if delta >= 6:
-        delta -= 12
+    delta = month_offset(published, month_)
     if lean > 0 and delta <= -3:
         delta += 12
     elif lean < 0 and delta >= 3:
         delta -= 12
     return add_months(published.year, published.month, delta)
+
+
+def month_offset(published: dt.date, month_: int) -> int:
+    """How many months from the publication month to the nearest ``month_``: -6..5, ties (six
+    months either way) to the past. ``month_near`` without a tense lands this far away.
+
+    Example::
+
+        month_offset(dt.date(2026, 1, 5), 12)  # -1
+    """
+    delta = (month_ - published.month) % 12
+    return delta - 12 if delta >= 6 else delta
 
 
 def day_near(published: dt.date, day_: int, *, lean: int = 0) -> dt.date | None:

@@ -34,7 +34,7 @@ import bisect
 import functools
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +43,7 @@ import ahocorasick_rs
 from tealeaves.extract.windows import scan_many
 from tealeaves.knowledge.base import CuePattern, CueTarget, KnowledgeBase
 from tealeaves.model import Cue, Document, Evidence
-from tealeaves.text.evidence import evidence_at
+from tealeaves.text.evidence import EvidenceMaker
 from tealeaves.text.normalize import make_view
 
 _Hit = tuple[int, int, str, str]
@@ -60,28 +60,38 @@ def extract_cues(doc: Document, kb: KnowledgeBase) -> tuple[Cue, ...]:
         [(c.family, c.key) for c in extract_cues(make_doc("台湾问题是中方的红线。"), kb)]
         # [('issue', 'Taiwan'), ('red_line', 'core')]
     """
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return ()
-    view = make_view(doc.text)
+    view = make_view(text)
+    vt = view.text
     hits: list[_Hit] = []
+    add = hits.append
     for start, end, _phrase, targets in scan_many(view, (kb.signal_cue_index,)).occurrences(0):
         for target in targets:
-            hits.append((start, end, target.family, target.key))
-    for cue_pattern in _plan(kb, doc.meta.lang).candidates(view.text):
+            add((start, end, target.family, target.key))
+    for cue_pattern in _plan(kb, doc.meta.lang).candidates(vt):
         has_number = "n" in cue_pattern.regex.groupindex
-        for found in cue_pattern.regex.finditer(view.text):
-            if found.end() == found.start() or not _on_word_boundary(view.text, found.start(), found.end()):
+        target = cue_pattern.target
+        for found in cue_pattern.regex.finditer(vt):
+            start, end = found.span()
+            if end == start or not _on_word_boundary(vt, start, end):
                 continue
-            number = found.group("n") if has_number else None
-            target = cue_pattern.target
-            hits.append((found.start(), found.end(), target.family, _fill_key(target, number)))
-    evidence: dict[tuple[int, int], Evidence] = {}  # keys of several families may share a span
+            add((start, end, target.family, _fill_key(target, found.group("n") if has_number else None)))
+    if not hits:
+        return ()
+    # the Cue is validated from a dict (what Cue(...) does, without its keyword plumbing); keys of
+    # several families may share a span, and then share one Evidence
+    make: Callable[[dict[str, object]], Cue] = Cue.__pydantic_validator__.validate_python
+    evidence = EvidenceMaker(doc).at
     out: list[Cue] = []
-    for start, end, family, key in _longest_per_family(hits):
-        quoted = evidence.get((start, end))
-        if quoted is None:
-            quoted = evidence[(start, end)] = evidence_at(doc, start, end)
-        out.append(Cue(family=family, key=key, evidence=quoted))
+    last_start = last_end = -1
+    quoted: Evidence | None = None
+    for start, end, family, key in _longest_per_family(hits):  # sorted, so one span's hits are adjacent
+        if start != last_start or end != last_end:
+            quoted = evidence(start, end)
+            last_start, last_end = start, end
+        out.append(make({"family": family, "key": key, "evidence": quoted}))
     return tuple(out)
 
 
@@ -111,23 +121,24 @@ def _longest_per_family(hits: list[_Hit]) -> list[_Hit]:
     Only hits that overlap can exclude each other, so the choice runs inside each run of chained
     overlaps of one family; a hit that overlaps nothing of its family stands.
     """
-    by_family: dict[str, list[_Hit]] = {}
-    for hit in set(hits):
-        if hit[2] in by_family:
-            by_family[hit[2]].append(hit)
-        else:
-            by_family[hit[2]] = [hit]
     kept: list[_Hit] = []
-    for family_hits in by_family.values():
-        family_hits.sort()
-        run: list[_Hit] = []
-        reach = -1
-        for hit in family_hits:
-            if hit[0] >= reach and run:
-                kept.extend(run if len(run) == 1 else _settle(run))
-                run = []
+    runs: dict[str, list[_Hit]] = {}  # family -> its current run of chained overlaps
+    reach: dict[str, int] = {}  # family -> the end of its current run
+    for hit in sorted(set(hits)):
+        family = hit[2]
+        run = runs.get(family)
+        if run is None:
+            runs[family] = [hit]
+            reach[family] = hit[1]
+        elif hit[0] >= reach[family]:
+            kept.extend(run if len(run) == 1 else _settle(run))
+            runs[family] = [hit]
+            reach[family] = hit[1]
+        else:
             run.append(hit)
-            reach = max(reach, hit[1])
+            if hit[1] > reach[family]:
+                reach[family] = hit[1]
+    for run in runs.values():
         kept.extend(run if len(run) == 1 else _settle(run))
     kept.sort()  # (start, end, family, key)
     return kept

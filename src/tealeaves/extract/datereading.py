@@ -42,10 +42,15 @@ class Unresolved(Exception):
     """The expression is relative and the publication date is unknown."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the reader knows besides the fields: publication date, tense of the clause, the
-    sentence's dates so far and the last year and day the text named."""
+    sentence's dates so far and the last year and day the text named.
+
+    ``lean`` is called only where the tense can change the answer (it reads the clause, which
+    costs more than the rest of a reading); a reader may keep one Context and update it between
+    expressions.
+    """
 
     published: dt.date | None
     lean: Callable[[], int]
@@ -119,7 +124,9 @@ def _read(f: Fields, ctx: Context, mode: str | None, inherit: Period | None) -> 
         if ctx.sentence_month is not None:
             y, m = ctx.sentence_month
             return cal.day(dt.date(y, m, _int(f, "day"))), True
-        d = cal.day_near(_pub(ctx), _int(f, "day"), lean=ctx.lean())
+        pub, day_ = _pub(ctx), _int(f, "day")
+        # a day not after the publication day is that day of this month, whatever the tense
+        d = cal.day_near(pub, day_, lean=ctx.lean() if day_ > pub.day else 0)
         return (cal.day(d), True) if d else None
     if year is None and inherit is not None and ("quarter" in f or "part" in f):
         year, relative = inherit.first.year, True
@@ -172,7 +179,10 @@ def _month_year(f: Fields, m: int, ctx: Context, inherit: Period | None) -> int:
         future_after_past = ctx.published is not None and ctx.sentence_year < ctx.published.year and ctx.lean() > 0
         if not future_after_past:
             return ctx.sentence_year
-    return cal.month_near(_pub(ctx), m, lean=ctx.lean())[0]
+    pub = _pub(ctx)
+    # the tense moves only a month three or more months away (calendar.month_near)
+    lean = ctx.lean() if abs(cal.month_offset(pub, m)) >= 3 else 0
+    return cal.month_near(pub, m, lean=lean)[0]
 
 
 def _in_month(f: Fields, y: int, m: int) -> Period:
@@ -200,6 +210,6 @@ def _weekday(f: Fields, ctx: Context) -> dt.date:
         if direction > 0:
             return cal.weekday_on_or_after(pub, wd, strict=True)
         return cal.weekday_in_week(pub, wd)
-    if ctx.lean() > 0:
+    if wd != pub.weekday() and ctx.lean() > 0:  # on the weekday itself either way is that day
         return cal.weekday_on_or_after(pub, wd)
     return cal.weekday_on_or_before(pub, wd)

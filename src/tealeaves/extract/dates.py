@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from tealeaves.extract import calendar as cal
@@ -29,12 +30,8 @@ from tealeaves.extract.datereading import (
 )
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.dategrammar import DateGrammar, Template
-from tealeaves.model import DateRef, Document, Granularity
-from tealeaves.text.evidence import EvidenceMaker
+from tealeaves.model import DateRef, Document, Evidence, Granularity, Span
 from tealeaves.text.normalize import make_view
-
-_NUMBER_RANGES = {"year": (1000, 2999), "roc_year": (1, 300), "month": (1, 12), "day": (1, 31), "quarter": (1, 4), "count": (1, 100)}
-
 
 class _Match(NamedTuple):
     """One template match: its span and the fields of its start (and, for a range, its end; empty
@@ -75,73 +72,84 @@ def _grammar(kb: KnowledgeBase, lang: str) -> DateGrammar | None:
 def _find(text: str, view: str, grammar: DateGrammar) -> list[_Match]:
     """Every template match whose numbers are in range and whose cased words are capitalised."""
     out: list[_Match] = []
+    templates, slots, number = grammar.templates, grammar.slots, grammar.number
     for m in grammar.scan(view):
         name = m.lastgroup
         if name is None:
             continue
-        template = grammar.templates[int(name[1:])]
+        k = int(name[1:])
         fields: dict[str, int | str] = {}
         end_fields: dict[str, int | str] = {}
-        ok = True
-        for gname in template.groups:
-            raw = m.group(gname)
+        for slot in slots[k]:
+            raw = m.group(slot.group)
             if raw is None:
                 continue
-            group = grammar.groups[gname]
             value: int | str | None
-            if group.source == "number":
-                value = grammar.number(raw)
-                lo, hi = _NUMBER_RANGES[group.field]
-                if value is None or not lo <= value <= hi:
-                    ok = False
+            if slot.words is None:
+                value = number(raw)
+                if value is None or not slot.low <= value <= slot.high:
                     break
             else:
-                info = grammar.words[group.source].get(raw)
-                if info is None or (info.cased and not text[m.start(gname)].isupper()):
-                    ok = False
+                info = slot.words.get(raw)
+                if info is None or (info.cased and not text[m.start(slot.group)].isupper()):
                     break
                 value = info.value
-            (end_fields if group.end else fields)[group.field] = value
-        if not ok:
-            continue
-        for key, value in template.fixed.items():
-            fields.setdefault(key, value)
-        fields.pop("marker", None)
-        out.append(_Match(m.start(), m.end(), template, fields, end_fields))
+            (end_fields if slot.end else fields)[slot.field] = value
+        else:
+            template = templates[k]
+            for key, value in template.fixed.items():
+                fields.setdefault(key, value)
+            fields.pop("marker", None)
+            start, end = m.span()
+            out.append(_Match(start, end, template, fields, end_fields))
     return out
 
 
 class _Reader:
-    """Reads matches in text order, keeping the context that later matches depend on."""
+    """Reads matches in text order, keeping the context that later matches depend on.
+
+    One ``Context`` serves every expression: before each reading it is set to what the text says
+    up to that expression (the sentence's year and month so far, the last year and day named) and
+    ``lean`` answers for that expression's position, computed only when a rule needs it.
+    """
 
     def __init__(self, doc: Document, view: str, grammar: DateGrammar) -> None:
-        self.doc = doc
+        self.text = doc.text
         self.view = view
         self.grammar = grammar
+        self._starts = [s.span.start for s in doc.sentences]
         self._clause_ends: list[int] | None = None
         self._quotes: list[tuple[int, int]] | None = None
+        self._here = 0
+        self._leans: dict[int, int] = {}
         self.last_year: int | None = None
         self.last_day: dt.date | None = None
         self.sentence_years: dict[int, int] = {}
         self.sentence_months: dict[int, tuple[int, int]] = {}
-        self._evidence = EvidenceMaker(doc)
+        self.ctx = Context(published=doc.meta.published, lean=self._lean_here)
+        # validating a dict is what DateRef(...) does, without its keyword plumbing
+        self._make: Callable[[dict[str, object]], DateRef] = DateRef.__pydantic_validator__.validate_python
 
     def read_all(self, matches: list[_Match]) -> list[DateRef]:
         out: list[DateRef] = []
+        view, pair_joiners, range_joiners = self.view, self.grammar.pair_joiners, self.grammar.range_joiners
+        n = len(matches)
         i = 0
-        while i < len(matches):
+        while i < n:
             a = matches[i]
-            b = matches[i + 1] if i + 1 < len(matches) else None
-            if b is not None and self._joinable(a, b):
-                joined = self._join(a, b)
-                if joined is not None:
-                    out.append(joined)
-                    i += 2
-                    continue
             fields = a.fields
-            if b is not None and self.view[a.end : b.start].strip() in self.grammar.pair_joiners:
-                fields = _coordinated(a.fields, b.fields)
-            ref = self._ref(a.start, a.end, fields, a)
+            if i + 1 < n:
+                b = matches[i + 1]
+                gap = view[a.end : b.start].strip()
+                if (gap in range_joiners or gap in pair_joiners) and self._joinable(a, b, gap):
+                    joined = self._join(a, b, gap)
+                    if joined is not None:
+                        out.append(joined)
+                        i += 2
+                        continue
+                if gap in pair_joiners:
+                    fields = _coordinated(a.fields, b.fields)
+            ref = self._ref(a, fields)
             if ref is not None:
                 out.append(ref)
             i += 1
@@ -149,10 +157,9 @@ class _Reader:
 
     # --- joining two matches into one range ------------------------------------------------------
 
-    def _joinable(self, a: _Match, b: _Match) -> bool:
+    def _joinable(self, a: _Match, b: _Match, gap: str) -> bool:
         if a.end_fields or b.end_fields:
             return False
-        gap = self.view[a.end : b.start].strip()
         if gap in self.grammar.range_joiners:
             return True
         if gap in self.grammar.pair_joiners:
@@ -160,22 +167,23 @@ class _Reader:
             return (bool(before) and before[-1] in self.grammar.pair_openers) or (_weekday_only(a) and _weekday_only(b))
         return False
 
-    def _join(self, a: _Match, b: _Match) -> DateRef | None:
+    def _join(self, a: _Match, b: _Match, gap: str) -> DateRef | None:
         """One DateRef for ``a`` to ``b``, or None when they do not form a forward range (then
         each is read on its own)."""
         if self._skipped(a) or self._skipped(b):
             return None
+        sentence = self._sentence(a.start)
         try:
-            reading = self._read_range(a.fields, b.fields, self._context(a.start), a.template.mode, b.template.mode)
+            reading = self._read_range(a.fields, b.fields, self._context(a.start, sentence), a.template.mode, b.template.mode)
         except Unresolved:
             return None
         if reading is None:
             return None
         period, relative = reading
-        if _weekday_only(a) and self.view[a.end : b.start].strip() in self.grammar.pair_joiners:
+        if _weekday_only(a) and gap in self.grammar.pair_joiners:
             if (period.last - period.first).days != 1:
                 return None
-        return self._emit(a.start, b.end, period, relative, a.fields)
+        return self._emit(a.start, b.end, sentence, period, relative, a.fields)
 
     def _read_range(
         self, start: Fields, end: Fields, ctx: Context, start_mode: str | None, end_mode: str | None
@@ -214,10 +222,12 @@ class _Reader:
 
     # --- one expression ------------------------------------------------------------------------
 
-    def _ref(self, start: int, end: int, fields: dict[str, int | str], match: _Match) -> DateRef | None:
+    def _ref(self, match: _Match, fields: dict[str, int | str]) -> DateRef | None:
         if self._skipped(match):
             return None
-        ctx = self._context(start)
+        start, end = match.start, match.end
+        sentence = max(0, bisect.bisect_right(self._starts, start) - 1)  # as _sentence
+        ctx = self._context(start, sentence)
         mode = match.template.mode
         try:
             if match.end_fields:
@@ -226,22 +236,23 @@ class _Reader:
                 reading = read(fields, ctx, mode=mode)
         except Unresolved:
             granularity = Granularity.INTERVAL if match.end_fields else _granularity(fields)
-            return DateRef(value=None, granularity=granularity, relative=True, evidence=self._evidence.at(start, end))
+            evidence = Evidence.of(sentence, Span.of(self.text, start, end))
+            return self._make({"value": None, "granularity": granularity, "relative": True, "evidence": evidence})
         if reading is None:
             return None
-        return self._emit(start, end, reading[0], reading[1], fields)
+        return self._emit(start, end, sentence, reading[0], reading[1], fields)
 
-    def _emit(self, start: int, end: int, period: Period, relative: bool, fields: Fields) -> DateRef:
-        sentence = self._sentence(start)
-        self.last_year = period.first.year
+    def _emit(self, start: int, end: int, sentence: int, period: Period, relative: bool, fields: Fields) -> DateRef:
+        first = period.first
+        self.last_year = first.year
         if period.is_day:
-            self.last_day = period.first
+            self.last_day = first
         if "year" in fields or "roc_year" in fields:
-            self.sentence_years[sentence] = period.first.year
-        if "month" in fields and period.first.month == period.last.month and period.first.year == period.last.year:
-            self.sentence_months[sentence] = (period.first.year, period.first.month)
-        evidence = self._evidence.at(start, end)
-        return DateRef(value=period.value, granularity=period.granularity, relative=relative, evidence=evidence)
+            self.sentence_years[sentence] = first.year
+        if "month" in fields and first.month == period.last.month and first.year == period.last.year:
+            self.sentence_months[sentence] = (first.year, first.month)
+        evidence = Evidence.of(sentence, Span.of(self.text, start, end))
+        return self._make({"value": period.value, "granularity": period.granularity, "relative": relative, "evidence": evidence})
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""
@@ -249,18 +260,25 @@ class _Reader:
 
     def _sentence(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (as evidence_at counts them)."""
-        return self._evidence.sentence(pos)
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
-    def _context(self, start: int) -> Context:
-        sentence = self._sentence(start)
-        return Context(
-            published=self.doc.meta.published,
-            lean=lambda: self._lean(start),
-            sentence_year=self.sentence_years.get(sentence),
-            sentence_month=self.sentence_months.get(sentence),
-            last_year=self.last_year,
-            last_day=self.last_day,
-        )
+    def _context(self, start: int, sentence: int) -> Context:
+        """The context for an expression at ``start`` in ``sentence``."""
+        ctx = self.ctx
+        ctx.sentence_year = self.sentence_years.get(sentence)
+        ctx.sentence_month = self.sentence_months.get(sentence)
+        ctx.last_year = self.last_year
+        ctx.last_day = self.last_day
+        self._here = start
+        return ctx
+
+    def _lean_here(self) -> int:
+        """``_lean`` at the expression being read, computed once per position."""
+        pos = self._here
+        lean = self._leans.get(pos)
+        if lean is None:
+            lean = self._leans[pos] = self._lean(pos)
+        return lean
 
     # --- the text around an expression -----------------------------------------------------------
 
@@ -277,6 +295,14 @@ class _Reader:
         return lean
 
     def _clause_start(self, start: int) -> int:
+        """Where the clause holding ``start`` begins: just after the last clause mark before it."""
+        marks = self.grammar.clause_marks
+        if marks:
+            # every mark is one character, so the marks the pattern finds are each occurrence
+            view, i = self.view, start - 1
+            while i >= 0 and view[i] not in marks:
+                i -= 1
+            return i + 1
         if self._clause_ends is None:
             pattern = self.grammar.clause
             self._clause_ends = [m.end() for m in pattern.finditer(self.view)] if pattern else []

@@ -13,10 +13,13 @@ Arithmetic is done in ``Decimal`` so that ``1.2万亿`` is exactly 1.2e12.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from decimal import Decimal
 from typing import NamedTuple
+
+import ahocorasick_rs
 
 from tealeaves.knowledge.phrases import fold_phrase
 
@@ -140,6 +143,13 @@ _WORD_START = re.compile(
 alternative starts with a literal and ``re`` skips ahead to a possible first letter in C)."""
 
 
+_SCALE_TAIL = re.compile(rf"(.*?\d)\s*-?\s*({'|'.join(EN_SCALES)})")
+_SCALED = re.compile(rf"(.*?\d)(?:\s*-?\s*({'|'.join(_LONG_SCALES)})|({'|'.join(_SHORT_SCALES)}))")
+_ARABIC_RE = re.compile(_ARABIC)
+_EN_WORDS_RE = re.compile(r"[a-z]+(?:[\s-]+[a-z]+)*")
+_EN_SPLIT = re.compile(r"[\s-]+")
+
+
 class NumberRun(NamedTuple):
     """A number-shaped run of a view at ``[start, end)``; ``text`` is the view's text there."""
 
@@ -160,25 +170,48 @@ def find_numbers(view_text: str) -> list[NumberRun]:
 
         [r.text for r in find_numbers("采购1200万吨大豆和12 million tons")]  # ['1200万', '12 million']
     """
-    digit_at, word_at, match = _DIGIT_START.search, _WORD_START.search, NUMBER_RE.match
+    digit_at, match = _DIGIT_START.search, NUMBER_RE.match
+    words = _word_starts(view_text)
+    n_words, w = len(words), 0
     out: list[NumberRun] = []
-    digit, word = digit_at(view_text), word_at(view_text)
-    while digit is not None or word is not None:
-        if digit is not None and (word is None or digit.start() < word.start()):
-            start = digit.start()
-        else:
-            assert word is not None  # the loop runs while one of them is left
-            start = word.start()
+    digit = digit_at(view_text)
+    d = digit.start() if digit is not None else -1
+    while d >= 0 or w < n_words:
+        start = d if d >= 0 and (w == n_words or d < words[w]) else words[w]
         m = match(view_text, start)
         pos = start + 1
         if m is not None:
             pos = m.end()
             out.append(NumberRun(start, pos, m.group()))
-        if digit is not None and digit.start() < pos:
+        if 0 <= d < pos:
             digit = digit_at(view_text, pos)
-        if word is not None and word.start() < pos:
-            word = word_at(view_text, pos)
+            d = digit.start() if digit is not None else -1
+        while w < n_words and words[w] < pos:
+            w += 1
     return out
+
+
+@functools.cache
+def _word_scanner() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(sorted([*EN_WORDS, "hundred"]))
+
+
+def _word_starts(view_text: str) -> list[int]:
+    """Where ``_WORD_START`` matches, in order: a number word not preceded by a word character
+    (``re``'s ``\\w``). One Aho-Corasick pass finds them; the pattern itself tries its thirty words
+    at nearly every letter of an English text. No match can start inside another, since one is
+    made of letters."""
+    try:
+        found = _word_scanner().find_matches_as_indexes(view_text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate: the pattern scans instead
+        return [m.start() for m in _WORD_START.finditer(view_text)]
+    starts = {s for _i, s, _e in found if not (s and _is_word(view_text[s - 1]))}
+    return sorted(starts)
+
+
+def _is_word(ch: str) -> bool:
+    """What ``re`` counts as ``\\w`` in a str pattern: a Unicode letter or digit, or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 def split_scale(text: str) -> tuple[str, int]:
@@ -200,7 +233,7 @@ def split_scale(text: str) -> tuple[str, int]:
     if scale > 1:
         head = s[:i].rstrip()
         return (head, scale) if head else (s, 1)
-    m = re.fullmatch(rf"(.*?\d)\s*-?\s*({'|'.join(EN_SCALES)})", s)
+    m = _SCALE_TAIL.fullmatch(s)
     if m:
         return m.group(1), EN_SCALES[m.group(2)]
     return s, 1
@@ -228,19 +261,25 @@ def parse_number(text: str) -> float:
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_decimal(text: str) -> Decimal:
-    """``parse_number`` with an exact ``Decimal`` result (same rules, same errors)."""
+    """``parse_number`` with an exact ``Decimal`` result (same rules, same errors).
+
+    Pure, and news repeats its figures (1200万, 25%), so the last few thousand results are kept
+    (a Decimal is immutable; a string that raises is parsed again each time)."""
     s = fold_phrase(text).strip()
     if not s:
         raise ValueError("empty number")
     if len(s) > 200:
         raise ValueError("number too long")
-    m = re.fullmatch(rf"(.*?\d)(?:\s*-?\s*({'|'.join(_LONG_SCALES)})|({'|'.join(_SHORT_SCALES)}))", s)
-    if m and re.fullmatch(_ARABIC, m.group(1)):
+    if s.isdigit() and s.isascii():
+        return Decimal(s)  # plain digits, the common case: what the Arabic rule below gives
+    m = _SCALED.fullmatch(s)
+    if m and _ARABIC_RE.fullmatch(m.group(1)):
         return _arabic(m.group(1)) * EN_SCALES[m.group(2) or m.group(3)]
-    if re.fullmatch(_ARABIC, s):
+    if _ARABIC_RE.fullmatch(s):
         return _arabic(s)
-    if re.fullmatch(r"[a-z]+(?:[\s-]+[a-z]+)*", s):
+    if _EN_WORDS_RE.fullmatch(s):
         return Decimal(_english_words(s))
     return _chinese(s)
 
@@ -252,7 +291,7 @@ def _arabic(s: str) -> Decimal:
 def _english_words(s: str) -> int:
     total = current = 0
     seen = False
-    for word in re.split(r"[\s-]+", s):
+    for word in _EN_SPLIT.split(s):
         if word in EN_WORDS:
             current += EN_WORDS[word]
             seen = True
@@ -271,11 +310,13 @@ def _english_words(s: str) -> int:
 # --- Chinese numerals ---------------------------------------------------------------------------
 
 _ARABIC_RUN = re.compile(r"\d+(?:\.\d+)?")
+_SPACE_AT_NUMERAL = re.compile(r"\s+(?=[^\d\s])|(?<=[^\d\s])\s+")
+_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def _chinese(s: str) -> Decimal:
-    s = re.sub(r"\s+(?=[^\d\s])|(?<=[^\d\s])\s+", "", s)  # digits, a space, wan or yi -> 4.4亿; never join two Arabic runs
-    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)
+    s = _SPACE_AT_NUMERAL.sub("", s)  # digits, a space, wan or yi -> 4.4亿; never join two Arabic runs
+    s = _GROUP_COMMA.sub("", s)
     if not s or any(c not in ZH_DIGITS and c not in ZH_SMALL_UNITS and c not in ZH_BIG_UNITS and c not in ZH_POINTS
                     and not c.isdigit() and c != "." for c in s):
         raise ValueError(f"not a number: {s[:40]!r}")

@@ -28,7 +28,9 @@ number-shaped runs; everything after works on those candidates only:
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -48,18 +50,18 @@ from tealeaves.extract.quantity_context import (
 )
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import CommodityEntry, UnitEntry
-from tealeaves.model import Document, Quantity
-from tealeaves.text.evidence import evidence_at
+from tealeaves.model import Document, Evidence, Quantity, Span
 from tealeaves.text.normalize import make_view
 
 log = logging.getLogger(__name__)
 
 Bound = Literal["exact", "at_least", "at_most", "about"]
 _PREFIX = ("prefix", "both")
+_NO_APPROX = str.maketrans("", "", APPROX_MARKS)
 _SUFFIX = ("suffix", "both")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Reading:
     """A number run with what surrounds it: its value, its unit and where its span begins/ends."""
 
@@ -79,7 +81,7 @@ class _Reading:
     range_end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A quantity before its evidence is built (only the first mention of an amount gets one)."""
 
@@ -94,18 +96,21 @@ class _Found:
     high_base: float | None
     bound: Bound
 
-    def to_quantity(self, doc: Document) -> Quantity:
-        """The Quantity, with the evidence of this mention."""
-        return Quantity(
-            value_base=self.value_base,
-            unit=self.unit,
-            value=self.value,
-            unit_text=self.unit_text,
-            commodity=self.commodity,
-            low_base=self.low_base,
-            high_base=self.high_base,
-            bound=self.bound,
-            evidence=evidence_at(doc, self.start, self.end),
+    def to_quantity(self, make: Callable[[dict[str, object]], Quantity], evidence: Evidence) -> Quantity:
+        """The Quantity, with the evidence of this mention; ``make`` validates the fields (what
+        ``Quantity(...)`` does, without its keyword plumbing)."""
+        return make(
+            {
+                "value_base": self.value_base,
+                "unit": self.unit,
+                "value": self.value,
+                "unit_text": self.unit_text,
+                "commodity": self.commodity,
+                "low_base": self.low_base,
+                "high_base": self.high_base,
+                "bound": self.bound,
+                "evidence": evidence,
+            }
         )
 
 
@@ -135,7 +140,10 @@ def extract_quantities(doc: Document, kb: KnowledgeBase, *, counts: bool = False
         item = _quantity(ctx, reading, counts=counts)
         if item is not None:
             found.append(item)
-    return tuple(f.to_quantity(doc) for f in _deduplicate(found))
+    if not found:
+        return ()
+    make, text = Quantity.__pydantic_validator__.validate_python, doc.text
+    return tuple(f.to_quantity(make, Evidence.of(ctx.sentence_index(f.start), Span.of(text, f.start, f.end))) for f in _deduplicate(found))
 
 
 def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
@@ -144,7 +152,8 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     cut = ctx.doc.text.find("\N{FULLWIDTH COMMA}", start, end)  # 1，200 is two clauses, not 1200
     if cut > start:
         end, text = cut, text[: cut - start]
-    if not _unit_or_range_may_touch(ctx, start, end):
+    gap = _unit_gap(vt, end)
+    if not _unit_or_range_may_touch(ctx, start, end, gap):
         return None
     if not text[0].isascii() and ctx.cue_ending(start, "vague", "before") is not None:
         return None  # 数百万吨, 几十亿美元: no amount
@@ -153,18 +162,19 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     if prefix is None and _code_like(vt, start):
         return None  # H20, MI308, F-35, R3.6-trillion: part of a name or another currency
     suffix = None
-    found = ctx.unit_at(_unit_gap(vt, end), _SUFFIX)
+    found = ctx.unit_at(gap, _SUFFIX)
     for back in (1, 2):  # 8000千克 and 5百分点: the run took the unit's first character
         if found is not None or len(text) <= back or text[-back - 1].isspace():
             break
         found = ctx.unit_at(end - back, _SUFFIX)
         if found is not None:
             end, text = end - back, text[:-back]
+            gap = _unit_gap(vt, end)
     if found is not None and _allowed(vt, start, found[0], found[1]):
-        suffix = (_unit_gap(vt, end), found[0], found[1])
+        suffix = (gap, found[0], found[1])
     if suffix is None and prefix is None and not _range_may_follow(ctx, end):
         return None  # a year, a day, 三年, 第六轮: no unit, and not the left end of a range
-    clean = "".join(c for c in text if c not in APPROX_MARKS)
+    clean = text.translate(_NO_APPROX)
     try:
         value = parse_decimal(clean)
     except ValueError:
@@ -186,18 +196,19 @@ def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
     return _Reading(span_start, start, end, span_end, clean.strip(), value, clean != text, unit, unit_start, unit_end)
 
 
-def _unit_or_range_may_touch(ctx: Context, start: int, end: int) -> bool:
+def _unit_or_range_may_touch(ctx: Context, start: int, end: int, gap: int) -> bool:
     """False when the lookups of ``_read`` must all come back empty for the run ``[start, end)``:
     no suffix unit can start where one would be looked for (after a space or hyphen, or at the
     run's last two characters), no prefix unit can end before it and no range joiner or ``and`` can
-    follow it. Most runs (years, days, the 一 of 一些) fail it after a few set lookups."""
+    follow it. Most runs (years, days, the 一 of 一些) fail it after a few set lookups. ``gap`` is
+    ``_unit_gap`` at ``end``."""
     vt, edges = ctx.view.text, ctx.edges
-    gap = _unit_gap(vt, end)
     if vt[gap : gap + 1] in edges.suffix_first:
         return True
-    if any(c in edges.suffix_first for c in vt[max(start, end - 2) : end]):  # 8000千克: the unit's first character
+    first = edges.suffix_first  # 8000千克: the unit's first character may end the run
+    if (end - 1 >= start and vt[end - 1] in first) or (end - 2 >= start and vt[end - 2] in first):
         return True
-    after = _skip_space(vt, end)
+    after = end + 1 if vt[end : end + 1] == " " else end
     if vt[after : after + 1] in edges.range_first or vt.startswith("and ", after):
         return True
     before = start - 1 if start > 0 and vt[start - 1] == " " else start
@@ -222,9 +233,8 @@ def _code_like(vt: str, start: int) -> bool:
 
 def _allowed(vt: str, num_start: int, unit_end: int, unit: UnitEntry) -> bool:
     """Apply a unit row's ``not_next``/``not_prev`` (元首 is no money, 1日元旦 no yen)."""
-    if any(vt.startswith(n, unit_end) for n in unit.not_next):
-        return False
-    return not any(vt.endswith(p, 0, num_start) for p in unit.not_prev)
+    # str.startswith/endswith take a tuple: any of them (none for an empty tuple)
+    return not (vt.startswith(unit.not_next, unit_end) or vt.endswith(unit.not_prev, 0, num_start))
 
 
 def _join_ranges(ctx: Context, readings: list[_Reading]) -> list[_Reading]:
@@ -343,17 +353,29 @@ def _skip_space(vt: str, pos: int) -> int:
 def _unit_gap(vt: str, pos: int) -> int:
     """Where a unit after a number may start: after one space, or one hyphen before a Latin word
     (a 10-percent tariff)."""
-    if vt[pos : pos + 1] == "-" and vt[pos + 1 : pos + 2].isascii() and vt[pos + 1 : pos + 2].isalpha():
+    following = vt[pos : pos + 1]
+    if following == " ":
         return pos + 1
-    return _skip_space(vt, pos)
+    if following == "-":
+        word = vt[pos + 1 : pos + 2]
+        if word.isascii() and word.isalpha():
+            return pos + 1
+    return pos
 
 
 def _factor(unit: UnitEntry, commodity: CommodityEntry | None) -> Decimal | None:
     if unit.factor is not None:
-        return Decimal(repr(unit.factor))
+        return _exact(unit.factor)
     if unit.factor_from == "bushel_kg" and commodity is not None and commodity.bushel_kg is not None:
-        return Decimal(repr(commodity.bushel_kg)) / 1000
+        return _exact(commodity.bushel_kg) / 1000
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _exact(x: float) -> Decimal:
+    """The decimal a factor is written as in the data (0.0272155, not its binary neighbour); the
+    table has a few dozen factors, each converted once."""
+    return Decimal(repr(x))
 
 
 def _rate(ctx: Context, start: int, end: int, c_start: int, limit: int) -> str | None:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import ahocorasick_rs
+
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
@@ -25,6 +27,7 @@ from tealeaves.text.scan import find_phrases
 T = TypeVar("T")
 
 _TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
+_LATIN_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 COMMODITY_AFTER = 4.0
 """A commodity this far after the unit belongs to it (吨美国大豆, tons of American soybeans)."""
@@ -37,8 +40,55 @@ BOUND_BEFORE = 1.0
 
 
 def weight(text: str) -> float:
-    """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2."""
-    return sum(1.0 if t[0].isascii() else 0.5 for t in _TOKENS.findall(text))
+    """Window weight of ``text``: Latin words and digit runs count 1, other characters 1/2.
+
+    The same as summing over ``_TOKENS.findall(text)``: a token is a Latin word or digit run, or one
+    non-ASCII character, and the two kinds never share a character, so they can be counted apart."""
+    if text.isascii():
+        return float(len(_LATIN_TOKENS.findall(text))) if text else 0.0
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return len(_LATIN_TOKENS.findall(text)) + 0.5 * wide
+
+
+SCANNED_CUES = frozenset({("per_unit", "before"), ("rate", "after"), ("rate", "before"), ("bound", "before")})
+"""The cue kinds ``Context.cues_in`` finds with one scan of the whole document (the ones the
+quantity extractor asks for around every amount); any other kind is scanned range by range."""
+
+
+@dataclass(frozen=True)
+class _CueScan:
+    """An automaton over the cue phrases that have an entry of a ``SCANNED_CUES`` kind, with each
+    phrase's entries of those kinds and whether it starts or ends with a Latin letter or digit."""
+
+    automaton: ahocorasick_rs.AhoCorasick | None
+    entries: tuple[tuple[QuantityCueEntry, ...], ...]
+    head: tuple[bool, ...]
+    tail: tuple[bool, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_scan(index: PhraseIndex[QuantityCueEntry]) -> _CueScan:
+    phrases: list[str] = []
+    entries: list[tuple[QuantityCueEntry, ...]] = []
+    for phrase in index.phrases():
+        wanted = tuple(e for e in index.lookup(phrase) if (e.role, e.position) in SCANNED_CUES)
+        if wanted:
+            phrases.append(phrase)
+            entries.append(wanted)
+    return _CueScan(
+        automaton=ahocorasick_rs.AhoCorasick(phrases) if phrases else None,
+        entries=tuple(entries),
+        head=tuple(_wordish(p[0]) for p in phrases),
+        tail=tuple(_wordish(p[-1]) for p in phrases),
+    )
+
+
+def _start_of(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _span(cue: tuple[int, int, Any]) -> tuple[int, int]:
+    return cue[0], cue[1]
 
 
 def _wordish(ch: str) -> bool:
@@ -85,6 +135,77 @@ class _Table(Generic[T]):
                 if form in forms:
                     out.append((pos - length, form, forms[form]))
         return out
+
+
+class _Kind(Generic[T]):
+    """The forms of a ``_Table`` that have an entry of one kind (a unit position, a cue role and
+    position), each with the first such entry: a lookup at a place where no form of that kind starts
+    is one dict miss, and no entry lists are filtered per lookup."""
+
+    def __init__(self, forms: dict[str, T]) -> None:
+        self.forms = {f: (e, _wordish(f[0]), _wordish(f[-1])) for f, e in forms.items()}
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for f in forms:
+            by_first.setdefault(f[0], set()).add(len(f))
+            by_last.setdefault(f[-1], set()).add(len(f))
+        self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
+        self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
+
+    def starting_at(self, text: str, pos: int) -> tuple[int, T] | None:
+        """``(end, entry)`` of the longest form starting at ``pos`` that, when it ends in a Latin
+        letter or digit, is not followed by one."""
+        lengths = self.by_first.get(text[pos]) if pos < len(text) else None
+        if lengths is None:
+            return None
+        forms, n = self.forms, len(text)
+        for length in lengths:
+            form = text[pos : pos + length]
+            if len(form) == length and form in forms:
+                entry, _head, tail = forms[form]
+                end = pos + length
+                if tail and end < n and _wordish(text[end]):
+                    continue
+                return end, entry
+        return None
+
+    def ending_at(self, text: str, pos: int, *, always_bounded: bool) -> tuple[int, T] | None:
+        """``(start, entry)`` of the longest form ending at ``pos`` not preceded by a Latin letter or
+        digit (when ``always_bounded`` is False, only a form starting with one is held to that)."""
+        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
+        if lengths is None:
+            return None
+        forms = self.forms
+        for length in lengths:
+            if length <= pos:
+                form = text[pos - length : pos]
+                if form in forms:
+                    entry, head, _tail = forms[form]
+                    start = pos - length
+                    if (always_bounded or head) and start > 0 and _wordish(text[start - 1]):
+                        continue
+                    return start, entry
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_kind(units: _Table[UnitEntry], positions: tuple[str, ...]) -> _Kind[UnitEntry]:
+    kind: dict[str, UnitEntry] = {}
+    for form, entries in units.forms.items():
+        fitting = [e for e in entries if e.position in positions]
+        if fitting:
+            kind[form] = fitting[0]
+    return _Kind(kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_kind(cues: _Table[QuantityCueEntry], role: str, position: str) -> _Kind[QuantityCueEntry]:
+    kind: dict[str, QuantityCueEntry] = {}
+    for form, entries in cues.forms.items():
+        fitting = [e for e in entries if e.role == role and e.position == position]
+        if fitting:
+            kind[form] = fitting[0]
+    return _Kind(kind)
 
 
 @functools.lru_cache(maxsize=16)
@@ -139,8 +260,12 @@ class Context:
     cue_table: _Table[QuantityCueEntry]
     edges: Edges
     _sentence_starts: list[int] = field(default_factory=list)
+    _sentence_ends: list[int] = field(default_factory=list)
+    _clause_cache: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     _commodity_cache: dict[int, list[tuple[int, int, CommodityEntry]]] = field(default_factory=dict)
     _break_cache: dict[int, list[int]] = field(default_factory=dict)
+    _cue_cache: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None = None
+    _cue_unscannable: bool = False
 
     @classmethod
     def build(cls, doc: Document, kb: KnowledgeBase, view: View, run_starts: Sequence[int]) -> Context:
@@ -148,7 +273,9 @@ class Context:
         cues = kb.quantity_cue_index
         units, cue_table = _table(kb.unit_index), _table(cues)
         ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, units, cue_table, _edges(units, cue_table))
-        ctx._sentence_starts = [s.span.start for s in doc.sentences]
+        spans = [s.span for s in doc.sentences]
+        ctx._sentence_starts = [span.start for span in spans]
+        ctx._sentence_ends = [span.end for span in spans]
         return ctx
 
     # --- positions -------------------------------------------------------------------------------
@@ -159,10 +286,9 @@ class Context:
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """``[start, end)`` of sentence ``index`` (the whole text when there are no sentences)."""
-        if not self.doc.sentences:
+        if not self._sentence_starts:
             return 0, len(self.doc.text)
-        span = self.doc.sentences[index].span
-        return span.start, span.end
+        return self._sentence_starts[index], self._sentence_ends[index]
 
     def is_break(self, i: int) -> bool:
         """True when character ``i`` of the view ends a clause (not a comma inside 1,200)."""
@@ -175,13 +301,26 @@ class Context:
         return True
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around ``[start, end)``, inside its sentence."""
+        """The clause around ``[start, end)``, inside its sentence (worked out once per range: the
+        extractor asks again for each rule it applies)."""
+        got = self._clause_cache.get((start, end))
+        if got is None:
+            got = self._clause_cache[(start, end)] = self._clause(start, end)
+        return got
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
         index = self.sentence_index(start)
         s_start, s_end = self.sentence_bounds(index)
         marks = self._break_cache.get(index)
         if marks is None:
             pattern = _break_pattern(self.breaks)
-            marks = [m.start() for m in pattern.finditer(self.view.text, s_start, s_end) if self.is_break(m.start())]
+            text, last = self.view.text, len(self.view.text) - 1
+            # every character the pattern finds is a break mark; is_break only spares 1,200's comma
+            marks = [
+                i
+                for i in map(_start_of, pattern.finditer(text, s_start, s_end))
+                if text[i] != "," or not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
+            ]
             self._break_cache[index] = marks
         k = bisect.bisect_left(marks, start)
         a = marks[k - 1] + 1 if k > 0 else s_start
@@ -204,52 +343,53 @@ class Context:
     def unit_at(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form starting at ``pos`` whose position is one of ``positions``, as
         ``(end, entry)``; a form ending in a letter must end on a word boundary."""
-        text = self.view.text
-        for end, form, entries in self.unit_table.starting_at(text, pos):
-            fitting = [e for e in entries if e.position in positions]
-            if fitting and not (_wordish(form[-1]) and end < len(text) and _wordish(text[end])):
-                return end, fitting[0]
-        return None
+        return _unit_kind(self.unit_table, positions).starting_at(self.view.text, pos)
 
     def unit_before(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form ending at ``pos`` (a prefix such as $, US$, 百分之), as
         ``(start, entry)``; it must not follow a letter or digit (R$ is not a US dollar)."""
-        text = self.view.text
-        for start, _form, entries in self.unit_table.ending_at(text, pos):
-            fitting = [e for e in entries if e.position in positions]
-            if fitting and not (start > 0 and _wordish(text[start - 1])):
-                return start, fitting[0]
-        return None
+        return _unit_kind(self.unit_table, positions).ending_at(self.view.text, pos, always_bounded=True)
 
     def cue_at(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` starting at ``pos``, as ``(end, entry)``."""
-        text = self.view.text
-        for end, form, entries in self.cue_table.starting_at(text, pos):
-            if _wordish(form[-1]) and end < len(text) and _wordish(text[end]):
-                continue
-            for e in entries:
-                if e.role == role and e.position == position:
-                    return end, e
-        return None
+        return _cue_kind(self.cue_table, role, position).starting_at(self.view.text, pos)
 
     def cue_ending(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` ending at ``pos``, as ``(start, entry)``."""
-        text = self.view.text
-        for start, form, entries in self.cue_table.ending_at(text, pos):
-            if _wordish(form[0]) and start > 0 and _wordish(text[start - 1]):
-                continue
-            for e in entries:
-                if e.role == role and e.position == position:
-                    return start, e
-        return None
+        return _cue_kind(self.cue_table, role, position).ending_at(self.view.text, pos, always_bounded=False)
 
     def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
         """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
         inside a longer one is dropped."""
+        if b <= a:
+            return []
+        places = self._cue_cache
+        if places is None or (role, position) not in SCANNED_CUES:
+            places = self._cue_places() if (role, position) in SCANNED_CUES else None
+        if places is None:
+            if not len(self.cues):
+                return []
+            out = self._scan_cues(a, b, role, position)
+        else:
+            found = places.get((role, position))
+            if not found:
+                return []
+            out = []
+            for k in range(bisect.bisect_left(found, (a,)), len(found)):
+                cue = found[k]
+                if cue[0] >= b:
+                    break
+                if cue[1] <= b:
+                    out.append(cue)
+        if len(out) < 2:
+            return out
+        # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
+        return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
+
+    def _scan_cues(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
+        """The cues of ``role``/``position`` inside ``[a, b)``, scanning that range alone."""
         text = self.view.text
         out: list[tuple[int, int, QuantityCueEntry]] = []
-        if b <= a or not len(self.cues):
-            return out
         # iterate over a slice: the automaton converts the whole string it is given on every call
         for end_incl, (key, payloads) in self.cues.automaton.iter(text[a:b]):
             start, end = a + end_incl - len(key) + 1, a + end_incl + 1
@@ -258,9 +398,37 @@ class Context:
             if _wordish(key[-1]) and end < len(text) and _wordish(text[end]):
                 continue
             out.extend((start, end, e) for e in payloads if e.role == role and e.position == position)
-        out.sort(key=lambda t: (t[0], t[1]))
-        # of overlapping cues keep the longest: 不少于 (at least), not the 少于 (less than) inside it
-        return [c for c in out if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] for o in out)]
+        out.sort(key=_span)
+        return out
+
+    def _cue_places(self) -> dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None:
+        """Every cue of the ``SCANNED_CUES`` kinds in the whole view on word boundaries, by ``(role,
+        position)``, each list sorted by position (one scan per document; ``cues_in`` picks those
+        inside its range, which is what scanning the range alone finds). None for a text the
+        scanner cannot encode (a lone surrogate): ``cues_in`` then scans each range."""
+        if self._cue_cache is not None or self._cue_unscannable:
+            return self._cue_cache
+        scan = _cue_scan(self.cues)
+        text = self.view.text
+        n = len(text)
+        places: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] = {}
+        try:
+            found = scan.automaton.find_matches_as_indexes(text, overlapping=True) if scan.automaton is not None else []
+        except UnicodeEncodeError:
+            self._cue_unscannable = True
+            return None
+        head, tail, entries = scan.head, scan.tail, scan.entries
+        for i, start, end in found:
+            if head[i] and start > 0 and _wordish(text[start - 1]):
+                continue
+            if tail[i] and end < n and _wordish(text[end]):
+                continue
+            for e in entries[i]:
+                places.setdefault((e.role, e.position), []).append((start, end, e))
+        for cues in places.values():
+            cues.sort(key=_span)  # stable: the entries of one phrase keep their order
+        self._cue_cache = places
+        return places
 
     # --- commodities -----------------------------------------------------------------------------
 

@@ -34,6 +34,16 @@ _DIGITS = {
     "count": "[0-9]{1,3}",
     "quarter": "[1-4]",
 }
+NUMBER_RANGES: Mapping[str, tuple[int, int]] = {
+    "year": (1000, 2999),
+    "roc_year": (1, 300),
+    "month": (1, 12),
+    "day": (1, 31),
+    "quarter": (1, 4),
+    "count": (1, 100),
+}
+"""The values a number slot accepts (inclusive); a match whose number falls outside is no date."""
+
 _REF = re.compile(r"\{([~<]?)([a-z][a-z_]*?)(_digits)?(:end)?\}")
 _ASCII_WORD = "[0-9a-z]"
 _OPEN = f"(?:(?<!{_ASCII_WORD})|(?!{_ASCII_WORD}))"
@@ -69,6 +79,20 @@ class Group:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """How to read one group of a template's match, worked out once so that reading a match needs
+    no lookups: the group, the field it fills (of the range's end when ``end``), and either the
+    words it may hold or, for a number (``words`` None), the values it accepts."""
+
+    group: str
+    field: str
+    end: bool
+    words: Mapping[str, WordInfo] | None
+    low: int
+    high: int
+
+
 @dataclass(frozen=True)
 class Template:
     """A compiled template: its id, the groups it owns, the values it implies and its reading mode."""
@@ -98,6 +122,12 @@ class DateGrammar:
     pair_openers: frozenset[str]
     count_words: Mapping[str, int]
     scanner: PrefixScanner
+    slots: tuple[tuple[Slot, ...], ...] = ()
+    """For each template, how to read its groups (``Slot``), in the template's group order."""
+    clause_marks: frozenset[str] = frozenset()
+    """The clause cues as a set of characters when every one is a single character (they are
+    punctuation), so that a clause start is found by stepping back to the nearest mark; empty
+    otherwise, and ``clause`` is scanned instead."""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -195,6 +225,7 @@ def _compile(lang: str, entries: list[DateEntry]) -> DateGrammar:
         scanner = PrefixScanner(alternatives)
     except re.error as exc:  # pragma: no cover - each template compiled alone above
         raise GrammarError(lang, f"date grammar does not compile: {exc}") from exc
+    slots = tuple(tuple(_slot(name, groups[name], words) for name in t.groups) for t in templates)
     return DateGrammar(
         lang=lang,
         templates=tuple(templates),
@@ -211,7 +242,21 @@ def _compile(lang: str, entries: list[DateEntry]) -> DateGrammar:
         pair_openers=frozenset(p.strip() for p in cues.get("pair_opener", [])),
         count_words=count_words,
         scanner=scanner,
+        slots=slots,
+        clause_marks=_single_characters(cues.get("clause", [])),
     )
+
+
+def _single_characters(phrases: list[str]) -> frozenset[str]:
+    """The phrases as a set of characters, or an empty set when one is longer (or there are none)."""
+    return frozenset(phrases) if phrases and all(len(p) == 1 for p in phrases) else frozenset()
+
+
+def _slot(name: str, group: Group, words: Mapping[str, Mapping[str, WordInfo]]) -> Slot:
+    if group.source == "number":
+        low, high = NUMBER_RANGES[group.field]
+        return Slot(name, group.field, group.end, None, low, high)
+    return Slot(name, group.field, group.end, words[group.source], 0, 0)
 
 
 def _templates(lang: str, entries: list[DateEntry]) -> tuple[list[str], list[Template], dict[str, Group]]:
