@@ -21,13 +21,13 @@ The rules, and where their words live:
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
     SPECIFIC,
     Found,
-    Match,
     Profile,
     Scan,
     by_dominant_state,
@@ -36,8 +36,7 @@ from tealeaves.extract.entity_scan import (
 from tealeaves.extract.offices import resolve_roles, titled_unknown_names
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PersonEntry
-from tealeaves.model import Document, Mention, MentionKind
-from tealeaves.text.evidence import EvidenceMaker
+from tealeaves.model import Document, Evidence, Mention, MentionKind, Span
 
 
 def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
@@ -56,28 +55,50 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
         return ()
     scan = start_scan(doc, kb)
     found: list[Found] = []
-    for i in range(len(scan.matches)):
-        found.extend(_resolve_names(scan, i))
+    add, starts, ends = found.append, scan.starts, scan.ends
+    for i, pr in enumerate(scan.profiles):
+        static = pr.static
+        if static is None:
+            found.extend(_resolve_names(scan, i))
+        elif static:
+            span = (starts[i], ends[i])
+            for tail in static:
+                add(span + tail)
     found.extend(resolve_roles(scan, found))
     found.extend(titled_unknown_names(scan))
-    unique = sorted(set(found), key=_order)
-    evidence = EvidenceMaker(doc).at
-    return tuple(Mention.of(f.kind, f.actor_id, f.name, f.state, f.via, evidence(f.start, f.end)) for f in unique)
+    return _mentions(doc.text, scan.sentence_starts, sorted(set(found), key=_order))
 
 
 def _order(f: Found) -> tuple[int, int, str, str, str]:
-    return f.start, f.end, f.kind, f.actor_id or "", f.name or ""
+    return f[0], f[1], f[2], f[3] or "", f[4] or ""
+
+
+def _mentions(text: str, sentence_starts: list[int], found: list[Found]) -> tuple[Mention, ...]:
+    """The Mention of each found item (sorted by position), with its evidence; items on the same
+    span share one Evidence (a compound names several persons at once)."""
+    out: list[Mention] = []
+    span_of, evidence_of, mention_of, where = Span.of, Evidence.of, Mention.of, bisect.bisect_right
+    last: tuple[int, int] = (-1, -1)
+    evidence: Evidence | None = None
+    for start, end, kind, actor_id, name, state, via in found:
+        if evidence is None or last != (start, end):
+            last = (start, end)
+            k = where(sentence_starts, start) - 1
+            evidence = evidence_of(k if k > 0 else 0, span_of(text, start, end))
+        out.append(mention_of(kind, actor_id, name, state, via, evidence))
+    return tuple(out)
 
 
 # --- names: persons, compounds, organizations, places, states ------------------------------------
 
 
 def _resolve_names(scan: Scan, i: int) -> list[Found]:
-    m = scan.matches[i]
+    """The reading of match ``i`` when its profile has none fixed (``Profile.static`` is None)."""
+    a, b = scan.starts[i], scan.ends[i]
     pr = scan.profiles[i]
-    out = [Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state) for p in pr.members]
+    out: list[Found] = [(a, b, MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in pr.members]
     if pr.persons:
-        out.append(_person(scan, m, list(pr.persons)))
+        out.append(_person(scan, a, b, list(pr.persons)))
         return out
     if out:
         return out
@@ -90,11 +111,11 @@ def _resolve_names(scan: Scan, i: int) -> list[Found]:
         k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
         if k is not None:
             o = orgs[k]
-            out.append(Found(m.start, m.end, MentionKind.ORGANIZATION, o.id, o.name, o.state))
+            out.append((a, b, MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias"))
     return out
 
 
-def _person(scan: Scan, m: Match, people: list[PersonEntry]) -> Found:
+def _person(scan: Scan, a: int, b: int, people: list[PersonEntry]) -> Found:
     """One person mention. An alias shared by several listed persons goes to the one holding an
     office on the publication date when exactly one does, else to the one whose state the article
     names most often, and otherwise stays unresolved."""
@@ -107,41 +128,41 @@ def _person(scan: Scan, m: Match, people: list[PersonEntry]) -> Found:
         people = [people[k]] if k is not None else people
     if len(people) == 1:
         p = people[0]
-        return Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state)
-    return Found(m.start, m.end, MentionKind.PERSON, None, None, None)
+        return (a, b, MentionKind.PERSON, p.id, p.name, p.state, "alias")
+    return (a, b, MentionKind.PERSON, None, None, None, "alias")
 
 
 def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found | None:
     """A place (where something happens) or the state acting; None when the name is only part of
     a longer address or an organization reading is the better one (白宫 as the White House staff)."""
-    m = scan.matches[i]
+    a, b = scan.starts[i], scan.ends[i]
     sites, countries, states = pr.sites, pr.countries, pr.states
     if _in_address(scan, i):
         if not (states or countries):
             return None
-        return _state(scan, m, states[0] if states else countries[0].state)
+        return _state(scan, a, b, states[0] if states else countries[0].state)
     if not (sites or countries):  # a state word (美方, Beijing as government): no cue can make it a place
-        return _state(scan, m, states[0]) if states else None
+        return _state(scan, a, b, states[0]) if states else None
     located = _is_located(scan, i)
     # a name that is also an organization (白宫, the White House) is the institution unless a cue
     # makes it the venue ("在白宫会见", "arrived at the White House")
     always = SPECIFIC.get(sites[0].category, 1) >= SPECIFIC["city"] and not has_org if sites else False
     if sites and (located or always) and not (states and not located):
         p = sites[0]
-        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
     if countries and (located == "strong" or (located == "weak" and countries[0].state not in scan.principal)):
         p = countries[0]
-        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
     if states or countries:
-        return _state(scan, m, states[0] if states else countries[0].state)
+        return _state(scan, a, b, states[0] if states else countries[0].state)
     return None
 
 
-def _state(scan: Scan, m: Match, code: str | None) -> Found | None:
+def _state(scan: Scan, a: int, b: int, code: str | None) -> Found | None:
     if code is None:
         return None
     country = scan.kb.countries.get(code)
-    return Found(m.start, m.end, MentionKind.STATE, country.id if country else None, country.name if country else None, code)
+    return (a, b, MentionKind.STATE, country.id if country else None, country.name if country else None, code, "alias")
 
 
 def _in_address(scan: Scan, i: int) -> bool:
@@ -149,7 +170,7 @@ def _in_address(scan: Scan, i: int) -> bool:
     here = scan.profiles[i].level  # (specificity, state) of the place the name names, or None
     if here is None or here[1] is None:
         return False
-    if i + 1 < len(scan.matches) and not scan.gap(i, i + 1).strip():
+    if i + 1 < len(scan.profiles) and not scan.gap(i, i + 1).strip():
         nxt = scan.profiles[i + 1].level
         if nxt is not None and nxt[1] == here[1] and nxt[0] > here[0]:
             return True
@@ -164,13 +185,13 @@ def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
     """How strongly the name is marked as a location: a strong cue (赴, "visit to", 会谈 after it), a
     weak one (在, "in"), or none. The last part of an address takes the cue of its first part
     ("在美国华盛顿")."""
-    m, cues = scan.matches[i], scan.cues
-    lo = max(0, m.start - LOOKBACK)
-    if scan.cue_before("before", lo, m.start):
+    a, cues = scan.starts[i], scan.cues
+    lo = max(0, a - LOOKBACK)
+    if scan.cue_before("before", lo, a):
         return "strong"
-    if cues.after is not None and cues.after.match(scan.vtext, m.end):
+    if cues.after is not None and cues.after.match(scan.vtext, scan.ends[i]):
         return "strong"
-    if scan.cue_before("before_weak", lo, m.start):
+    if scan.cue_before("before_weak", lo, a):
         return "weak"
     if i > 0 and not scan.gap(i - 1, i).strip() and _in_address(scan, i - 1):
         return _is_located(scan, i - 1)

@@ -14,6 +14,7 @@ import re
 import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 import ahocorasick_rs
@@ -29,7 +30,7 @@ from tealeaves.knowledge.schema import (
 )
 from tealeaves.model import Document, MentionKind
 from tealeaves.text.normalize import make_view
-from tealeaves.text.scan import PhraseMatch, find_phrases
+from tealeaves.text.scan import PhraseMatch, find_phrase_spots
 
 Match = PhraseMatch[AliasTarget]
 Via = Literal["alias", "role", "context"]
@@ -96,16 +97,13 @@ class Cues:
     window is searched)."""
 
 
-class Found(NamedTuple):
-    """A mention before it becomes a validated Mention (cheap to build, hash and dedupe)."""
+Found = tuple[int, int, MentionKind, str | None, str | None, str | None, Via]
+"""A mention before it becomes a validated Mention: ``(start, end, kind, actor_id, name, state, via)``.
+A plain tuple, cheap to build, hash and dedupe; ``(start, end) + tail`` makes one from the fixed
+part a phrase always gives (``Profile.static``)."""
 
-    start: int
-    end: int
-    kind: MentionKind
-    actor_id: str | None
-    name: str | None
-    state: str | None
-    via: Via = "alias"
+Tail = tuple[MentionKind, str | None, str | None, str | None, Via]
+"""What a Found holds besides its span."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +123,10 @@ class Profile:
     """The one state every target belongs to, when there is exactly one."""
     state_word: str | None
     """The state a phrase names as a state or country (美方, 中国), for "China's Finance Minister"."""
+    static: tuple[Tail, ...] | None
+    """What the name rules make of the phrase wherever it stands, when that does not depend on the
+    article (one listed person, one organization, a state word; nothing for a role descriptor);
+    None when it does (a place or country, a name shared by several actors)."""
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -151,10 +153,11 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
     owners |= {kb.roles[t.id].state for t in roles if not t.bare}
     countries = tuple(p for p in places if p.category == "country")
     state_word = states[0] if states else countries[0].state if countries else orgs[0].state if len(orgs) == 1 else None
+    sites = tuple(p for p in places if p.category != "country")
     return Profile(
         persons=persons,
         members=members,
-        sites=tuple(p for p in places if p.category != "country"),
+        sites=sites,
         countries=countries,
         states=states,
         orgs=orgs,
@@ -162,35 +165,104 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
         level=level,
         sole_state=owners.pop() if len(owners) == 1 else None,
         state_word=state_word,
+        static=_static(kb, persons, members, bool(sites or countries), states, orgs),
+    )
+
+
+def _static(
+    kb: KnowledgeBase,
+    persons: tuple[PersonEntry, ...],
+    members: tuple[PersonEntry, ...],
+    places: bool,
+    states: tuple[str, ...],
+    orgs: tuple[OrganizationEntry, ...],
+) -> tuple[Tail, ...] | None:
+    """The name rules of ``tealeaves.extract.entities`` for a phrase whose reading needs no context:
+    each member of a compound, then one listed person; else a state word (an organization sharing
+    it gives way); else one organization; nothing for a role or a non-name. None when the reading
+    depends on the article: several persons or organizations, or a place (located or not)."""
+    out: list[Tail] = [(MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in members]
+    if persons:
+        if len(persons) > 1:
+            return None
+        p = persons[0]
+        return (*out, (MentionKind.PERSON, p.id, p.name, p.state, "alias"))
+    if out:
+        return tuple(out)
+    if places:
+        return None
+    if states:
+        country = kb.countries.get(states[0])
+        name = country.name if country else None
+        return ((MentionKind.STATE, country.id if country else None, name, states[0], "alias"),)
+    if len(orgs) > 1:
+        return None
+    return tuple((MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias") for o in orgs)
+
+
+@dataclass(frozen=True)
+class AliasTables:
+    """Per phrase of ``kb.alias_index`` (numbered as ``phrases()``): the phrase, whether it starts
+    with a Latin letter (then its written case is checked) and the spellings the data gives it.
+    Profiles are looked up on first use, since an article names a handful of the thousands."""
+
+    phrases: tuple[str, ...]
+    latin: tuple[bool, ...]
+    spellings: tuple[frozenset[str], ...]
+    profiles: list[Profile | None]
+
+
+@functools.lru_cache(maxsize=8)
+def alias_tables(kb: KnowledgeBase) -> AliasTables:
+    """The alias tables of ``kb``, built once per knowledge base."""
+    phrases = kb.alias_index.phrases()
+    spellings = kb.alias_spellings
+    return AliasTables(
+        phrases=phrases,
+        latin=tuple("a" <= p[0] <= "z" for p in phrases),
+        spellings=tuple(spellings.get(p, frozenset()) for p in phrases),
+        profiles=[None] * len(phrases),
     )
 
 
 @dataclass
 class Scan:
-    """One document's matches and what the rules share about it; ``profiles[i]`` is the profile of
-    ``matches[i]``."""
+    """One document's matches and what the rules share about it: match ``i`` spans
+    ``[starts[i], ends[i])`` and ``profiles[i]`` is its profile."""
 
     doc: Document
     vtext: str
     kb: KnowledgeBase
     cues: Cues
-    matches: list[Match]
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]
+    """The phrase number of each match (``kb.alias_index.phrases()``)."""
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
-    by_phrase: dict[str, Profile] = field(default_factory=dict)
     profiles: list[Profile] = field(default_factory=list)
     _cue_starts: dict[CueName, list[int]] | None = None
 
+    @cached_property
+    def matches(self) -> list[Match]:
+        """The matches as PhraseMatch objects (for a reader that wants phrases and payloads)."""
+        phrases, index = alias_tables(self.kb).phrases, self.kb.alias_index
+        return [
+            PhraseMatch(a, b, phrases[n], index.lookup(phrases[n])) for a, b, n in zip(self.starts, self.ends, self.numbers)
+        ]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence of the document starts."""
+        return [s.span.start for s in self.doc.sentences]
+
     def profile(self, m: Match) -> Profile:
-        """What the match's phrase can stand for (memoised per phrase: articles repeat names)."""
-        got = self.by_phrase.get(m.phrase)
-        if got is None:
-            got = self.by_phrase[m.phrase] = _phrase_profile(self.kb, m.phrase)
-        return got
+        """What the match's phrase can stand for (one object per phrase: articles repeat names)."""
+        return _phrase_profile(self.kb, m.phrase)
 
     def gap(self, a: int, b: int) -> str:
         """The original text between match ``a`` and match ``b`` (a before b)."""
-        return self.doc.text[self.matches[a].end : self.matches[b].start]
+        return self.doc.text[self.ends[a] : self.starts[b]]
 
     def cue_before(self, name: CueName, lo: int, end: int) -> bool:
         """True when cue pattern ``name`` has a match in the view within ``[lo, end)`` ending at
@@ -215,13 +287,38 @@ def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
     """Scan ``doc`` once and collect what the entity rules share: the matches written as listed,
     their profiles, the state counts and the article's two principal parties."""
     view, text = make_view(doc.text), doc.text
-    matches = [m for m in find_phrases(view, kb.alias_index) if text[m.start] not in _LATIN or _written_as_listed(text, m, kb)]
-    scan = Scan(doc, view.text, kb, kb_cues(kb), matches)
-    by_phrase = scan.by_phrase
-    scan.profiles = [by_phrase.get(m.phrase) or scan.profile(m) for m in matches]
-    scan.state_counts.update(s for s in (p.sole_state for p in scan.profiles) if s)
-    scan.principal = frozenset(s for s, _ in scan.state_counts.most_common(2))
-    return scan
+    tables = alias_tables(kb)
+    latin, known = tables.latin, tables.profiles
+    starts: list[int] = []
+    ends: list[int] = []
+    numbers: list[int] = []
+    profiles: list[Profile] = []
+    counts: Counter[str] = Counter()
+    for a, b, n in find_phrase_spots(view, kb.alias_index):
+        if latin[n] and text[a] in _LATIN and not _written_as_listed(text[a:b], tables.spellings[n]):
+            continue
+        pr = known[n]
+        if pr is None:
+            pr = known[n] = _phrase_profile(kb, tables.phrases[n])
+        starts.append(a)
+        ends.append(b)
+        numbers.append(n)
+        profiles.append(pr)
+        state = pr.sole_state
+        if state:
+            counts[state] = counts.get(state, 0) + 1
+    return Scan(
+        doc,
+        view.text,
+        kb,
+        kb_cues(kb),
+        starts,
+        ends,
+        numbers,
+        state_counts=counts,
+        principal=frozenset(s for s, _ in counts.most_common(2)),
+        profiles=profiles,
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -234,19 +331,17 @@ _LATIN = frozenset(string.ascii_letters)
 """First characters of the matches whose case ``_written_as_listed`` checks."""
 
 
-def _written_as_listed(text: str, m: Match, kb: KnowledgeBase) -> bool:
+def _written_as_listed(written: str, spellings: frozenset[str]) -> bool:
     """A Latin-script match must be written as the data writes it, up to harmless case changes.
 
     The index folds case, so "us" would match the alias "US" and "trump" the alias "Trump". We
     accept the exact spelling, an all-capital headline form of a mixed-case alias, any casing of an
-    alias written in lower case, and a form that keeps the alias's capital initial.
+    alias written in lower case, and a form that keeps the alias's capital initial. ``spellings``
+    are the alias's spellings in the data (``kb.alias_spellings``).
     """
-    written = text[m.start : m.end]
-    if not written[0].isascii() or not written[0].isalpha():
+    if written in spellings:
         return True
-    for form in kb.alias_spellings.get(m.phrase, ()):
-        if form == written:
-            return True
+    for form in spellings:
         if form.isupper():
             continue
         if written.isupper() and len(written) > 3:
