@@ -167,15 +167,17 @@ def _state(scan: Scan, a: int, b: int, code: str | None) -> Found | None:
 
 def _in_address(scan: Scan, i: int) -> bool:
     """The name is a less specific part of an address: "美国|华盛顿", "中国|河南", "San Jose, |California"."""
-    here = scan.profiles[i].level  # (specificity, state) of the place the name names, or None
+    profiles = scan.profiles
+    here = profiles[i].level  # (specificity, state) of the place the name names, or None
     if here is None or here[1] is None:
         return False
-    if i + 1 < len(scan.profiles) and not scan.gap(i, i + 1).strip():
-        nxt = scan.profiles[i + 1].level
+    starts, ends, text = scan.starts, scan.ends, scan.doc.text
+    if i + 1 < len(profiles) and (ends[i] == starts[i + 1] or not text[ends[i] : starts[i + 1]].strip()):
+        nxt = profiles[i + 1].level
         if nxt is not None and nxt[1] == here[1] and nxt[0] > here[0]:
             return True
-    if i > 0 and scan.gap(i - 1, i).strip() == ",":
-        prev = scan.profiles[i - 1].level
+    if i > 0 and text[ends[i - 1] : starts[i]].strip() == ",":
+        prev = profiles[i - 1].level
         if prev is not None and prev[1] == here[1] and prev[0] > here[0]:
             return True
     return False
@@ -185,14 +187,15 @@ def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
     """How strongly the name is marked as a location: a strong cue (赴, "visit to", 会谈 after it), a
     weak one (在, "in"), or none. The last part of an address takes the cue of its first part
     ("在美国华盛顿")."""
-    a, cues = scan.starts[i], scan.cues
-    lo = max(0, a - LOOKBACK)
+    a = scan.starts[i]
+    lo = a - LOOKBACK if a > LOOKBACK else 0
     if scan.cue_before("before", lo, a):
         return "strong"
-    if cues.after is not None and cues.after.match(scan.vtext, scan.ends[i]):
+    after = scan.cues.after
+    if after is not None and after.match(scan.vtext, scan.ends[i]):
         return "strong"
     if scan.cue_before("before_weak", lo, a):
         return "weak"
-    if i > 0 and not scan.gap(i - 1, i).strip() and _in_address(scan, i - 1):
+    if i > 0 and not scan.doc.text[scan.ends[i - 1] : a].strip() and _in_address(scan, i - 1):
         return _is_located(scan, i - 1)
     return None

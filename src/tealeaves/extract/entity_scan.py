@@ -241,7 +241,7 @@ class Scan:
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
     profiles: list[Profile] = field(default_factory=list)
-    _cue_starts: dict[CueName, list[int]] | None = None
+    _cue_windows: dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]] | None = None
 
     @cached_property
     def matches(self) -> list[Match]:
@@ -268,19 +268,24 @@ class Scan:
         """True when cue pattern ``name`` has a match in the view within ``[lo, end)`` ending at
         ``end`` (``pattern.search(view, lo, end)``), searching only from the first place where
         one of its words starts."""
-        pattern: re.Pattern[str] | None = getattr(self.cues, name)
-        if pattern is None:
-            return False
-        words = self.cues.words
-        if words is None:
-            return pattern.search(self.vtext, lo, end) is not None
-        if self._cue_starts is None:
-            self._cue_starts = words.starts(self.vtext)
-        starts = self._cue_starts[name]
+        windows = self._cue_windows
+        if windows is None:
+            windows = self._cue_windows = _cue_windows(self.cues, self.vtext)
+        pattern, starts = windows[name]
+        if starts is None:
+            return pattern is not None and pattern.search(self.vtext, lo, end) is not None
         k = bisect.bisect_left(starts, lo)
-        if k == len(starts) or starts[k] >= end:
-            return False
-        return pattern.search(self.vtext, starts[k], end) is not None
+        return k < len(starts) and starts[k] < end and pattern is not None and pattern.search(self.vtext, starts[k], end) is not None
+
+
+def _cue_windows(cues: Cues, view: str) -> dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]]:
+    """Each window pattern with the sorted places in ``view`` where one of its words starts (None
+    when the words cannot be listed: then every window is searched)."""
+    starts: dict[CueName, list[int]] | None = cues.words.starts(view) if cues.words is not None else None
+    return {
+        name: (getattr(cues, name), starts[name] if starts is not None else None)
+        for name in ("before", "before_weak", "blocker")
+    }
 
 
 def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
