@@ -15,7 +15,7 @@ import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import ahocorasick_rs
 
@@ -30,7 +30,7 @@ from tealeaves.knowledge.schema import (
 )
 from tealeaves.model import Document, MentionKind
 from tealeaves.text.normalize import make_view
-from tealeaves.text.scan import PhraseMatch, find_phrase_spots
+from tealeaves.text.scan import PhraseMatch, find_phrase_spots, find_phrase_spots_and_probes
 
 Match = PhraseMatch[AliasTarget]
 Via = Literal["alias", "role", "context"]
@@ -62,12 +62,20 @@ class CueWords:
 
     def starts(self, view: str) -> dict[CueName, list[int]]:
         """Sorted positions in ``view`` where a word of each pattern starts (after the Latin edge check)."""
-        out: dict[CueName, list[int]] = {"before": [], "before_weak": [], "blocker": []}
-        uses = self.uses
         try:
             found = self.automaton.find_matches_as_indexes(view, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate: every place is a candidate
+            found = None
+        return self.starts_among(view, found)
+
+    def starts_among(self, view: str, found: list[tuple[int, int, int]] | None) -> dict[CueName, list[int]]:
+        """``starts`` from the occurrences ``(word number, start, end)`` of the words in ``view``,
+        found by another pass (``text.scan.find_phrase_spots_and_probes``); None means they could
+        not be listed, and then every place is a candidate."""
+        out: dict[CueName, list[int]] = {"before": [], "before_weak": [], "blocker": []}
+        if found is None:
             return {name: list(range(len(view))) for name in out}
+        uses = self.uses
         for i, start, _end in found:
             latin_before = start > 0 and view[start - 1] in _LATIN_EDGE
             for name, edge in uses[i]:
@@ -208,8 +216,16 @@ class AliasTables:
 
     phrases: tuple[str, ...]
     latin: tuple[bool, ...]
+    any_latin: bool
     spellings: tuple[frozenset[str], ...]
     profiles: list[Profile | None]
+
+    def profile(self, kb: KnowledgeBase, n: int) -> Profile:
+        """The profile of phrase ``n``, looked up once (``kb`` is the knowledge base of these tables)."""
+        got = self.profiles[n]
+        if got is None:
+            got = self.profiles[n] = _phrase_profile(kb, self.phrases[n])
+        return got
 
 
 @functools.lru_cache(maxsize=8)
@@ -217,9 +233,11 @@ def alias_tables(kb: KnowledgeBase) -> AliasTables:
     """The alias tables of ``kb``, built once per knowledge base."""
     phrases = kb.alias_index.phrases()
     spellings = kb.alias_spellings
+    latin = tuple("a" <= p[0] <= "z" for p in phrases)
     return AliasTables(
         phrases=phrases,
-        latin=tuple("a" <= p[0] <= "z" for p in phrases),
+        latin=latin,
+        any_latin=any(latin),
         spellings=tuple(spellings.get(p, frozenset()) for p in phrases),
         profiles=[None] * len(phrases),
     )
@@ -241,6 +259,9 @@ class Scan:
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
     profiles: list[Profile] = field(default_factory=list)
+    cue_words: list[tuple[int, int, int]] | None = None
+    """Where the cue words stand, ``(word number, start, end)`` (``Cues.words``), from the alias
+    scan; None when they were not listed with it."""
     _cue_windows: dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]] | None = None
 
     @cached_property
@@ -270,7 +291,7 @@ class Scan:
         one of its words starts."""
         windows = self._cue_windows
         if windows is None:
-            windows = self._cue_windows = _cue_windows(self.cues, self.vtext)
+            windows = self._cue_windows = _cue_windows(self.cues, self.vtext, self.cue_words)
         pattern, starts = windows[name]
         if starts is None:
             return pattern is not None and pattern.search(self.vtext, lo, end) is not None
@@ -278,10 +299,16 @@ class Scan:
         return k < len(starts) and starts[k] < end and pattern is not None and pattern.search(self.vtext, starts[k], end) is not None
 
 
-def _cue_windows(cues: Cues, view: str) -> dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]]:
+def _cue_windows(
+    cues: Cues, view: str, found: list[tuple[int, int, int]] | None
+) -> dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]]:
     """Each window pattern with the sorted places in ``view`` where one of its words starts (None
-    when the words cannot be listed: then every window is searched)."""
-    starts: dict[CueName, list[int]] | None = cues.words.starts(view) if cues.words is not None else None
+    when the words cannot be listed: then every window is searched). ``found`` are the word
+    occurrences when the alias scan listed them."""
+    words = cues.words
+    starts: dict[CueName, list[int]] | None = None
+    if words is not None:
+        starts = words.starts(view) if found is None else words.starts_among(view, found)
     return {
         name: (getattr(cues, name), starts[name] if starts is not None else None)
         for name in ("before", "before_weak", "blocker")
@@ -292,37 +319,31 @@ def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
     """Scan ``doc`` once and collect what the entity rules share: the matches written as listed,
     their profiles, the state counts and the article's two principal parties."""
     view, text = make_view(doc.text), doc.text
-    tables = alias_tables(kb)
-    latin, known = tables.latin, tables.profiles
-    starts: list[int] = []
-    ends: list[int] = []
-    numbers: list[int] = []
-    profiles: list[Profile] = []
-    counts: Counter[str] = Counter()
-    for a, b, n in find_phrase_spots(view, kb.alias_index):
-        if latin[n] and text[a] in _LATIN and not _written_as_listed(text[a:b], tables.spellings[n]):
-            continue
-        pr = known[n]
-        if pr is None:
-            pr = known[n] = _phrase_profile(kb, tables.phrases[n])
-        starts.append(a)
-        ends.append(b)
-        numbers.append(n)
-        profiles.append(pr)
-        state = pr.sole_state
-        if state:
-            counts[state] = counts.get(state, 0) + 1
+    tables, cues = alias_tables(kb), kb_cues(kb)
+    if cues.words is not None:
+        spots, cue_words = find_phrase_spots_and_probes(view, kb.alias_index, cues.words.words)
+    else:
+        spots, cue_words = find_phrase_spots(view, kb.alias_index), None
+    if tables.any_latin:
+        latin, spellings = tables.latin, tables.spellings
+        spots = [
+            (a, b, n) for a, b, n in spots if not (latin[n] and text[a] in _LATIN) or _written_as_listed(text[a:b], spellings[n])
+        ]
+    known = tables.profiles
+    profiles = [known[n] or tables.profile(kb, n) for _a, _b, n in spots]
+    counts: Counter[str] = Counter(s for s in (p.sole_state for p in profiles) if s)
     return Scan(
         doc,
         view.text,
         kb,
-        kb_cues(kb),
-        starts,
-        ends,
-        numbers,
+        cues,
+        [a for a, _b, _n in spots],
+        [b for _a, b, _n in spots],
+        [n for _a, _b, n in spots],
         state_counts=counts,
         principal=frozenset(s for s, _ in counts.most_common(2)),
         profiles=profiles,
+        cue_words=cue_words,
     )
 
 

@@ -120,6 +120,82 @@ def find_phrase_spots(view: View, index: PhraseIndex[T], *, overlapping: bool = 
     return _spots(_compiled(index), index, view.text, overlapping)
 
 
+def find_phrase_spots_and_probes(
+    view: View, index: PhraseIndex[T], probes: tuple[str, ...]
+) -> tuple[list[Spot], list[Occurrence] | None]:
+    """``find_phrase_spots(view, index)``, and from the same pass over the view every occurrence
+    of the (folded) ``probes`` as ``(probe number, start, end)``, in no particular order and with
+    no boundary rule: for a stage that needs both the phrases and where some cue words stand,
+    without walking a second automaton over the text.
+
+    The probe occurrences are None when they cannot be listed this way (a lone surrogate in the
+    view, an empty probe, an empty index); the caller then treats every place as a candidate.
+
+    Example::
+
+        spots, cues = find_phrase_spots_and_probes(view, kb.alias_index, ("在", "visit"))
+    """
+    if not probes:
+        return find_phrase_spots(view, index), []
+    if not len(index) or "" in probes:
+        return find_phrase_spots(view, index), None
+    joint = _with_probes(index, probes)
+    text = view.text
+    try:
+        found = joint.automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        return find_phrase_spots(view, index), None
+    n = joint.phrase_count
+    if joint.probe_of is None:  # probe k is pattern n + k and no phrase is a probe
+        hits = [(i - n, s, e) for i, s, e in found if i >= n]
+    else:
+        probe_of = joint.probe_of
+        hits = [(k, s, e) for i, s, e in found if i in probe_of for k in probe_of[i]]
+    compiled = joint.compiled
+    head, tail, wordish = compiled.head, compiled.tail, _WORDISH
+    padded = f" {text} "
+    spots = [
+        (s, e, i) for i, s, e in found if i < n and not (head[i] and padded[s] in wordish or tail[i] and padded[e + 1] in wordish)
+    ]
+    spots.sort()
+    return _longest_first(spots), hits
+
+
+@dataclass(frozen=True, slots=True)
+class _Probed(Generic[T]):
+    """An index's phrases plus probe words in one automaton: patterns below ``phrase_count`` are the
+    index's phrases (numbered as ``index.phrases()``), the others probe words not among them.
+    ``probe_of`` maps a pattern to the probe numbers it stands for; None when probe ``k`` is simply
+    pattern ``phrase_count + k`` (no probe repeats or is a phrase)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    compiled: _Compiled[T]
+    phrase_count: int
+    probe_of: dict[int, tuple[int, ...]] | None
+
+
+@functools.lru_cache(maxsize=8)
+def _with_probes(index: PhraseIndex[T], probes: tuple[str, ...]) -> _Probed[T]:
+    """Compile ``index`` with ``probes`` once; both never change once built."""
+    compiled = _compiled(index)
+    number = dict(compiled.number)
+    extra: list[str] = []
+    probe_of: dict[int, list[int]] = {}
+    for k, probe in enumerate(probes):
+        if probe not in number:
+            number[probe] = len(compiled.phrases) + len(extra)
+            extra.append(probe)
+        probe_of.setdefault(number[probe], []).append(k)
+    n = len(compiled.phrases)
+    simple = all(i == n + ks[0] and len(ks) == 1 for i, ks in probe_of.items())
+    return _Probed(
+        automaton=ahocorasick_rs.AhoCorasick([*compiled.phrases, *extra]),
+        compiled=compiled,
+        phrase_count=n,
+        probe_of=None if simple else {i: tuple(ks) for i, ks in probe_of.items()},
+    )
+
+
 _new_match = tuple.__new__
 """Build a PhraseMatch from its fields without the NamedTuple constructor's Python frame."""
 
