@@ -143,10 +143,16 @@ def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found 
         return _state(scan, a, b, states[0] if states else countries[0].state)
     if not (sites or countries):  # a state word (美方, Beijing as government): no cue can make it a place
         return _state(scan, a, b, states[0]) if states else None
-    located = _is_located(scan, i)
     # a name that is also an organization (白宫, the White House) is the institution unless a cue
     # makes it the venue ("在白宫会见", "arrived at the White House")
     always = SPECIFIC.get(sites[0].category, 1) >= SPECIFIC["city"] and not has_org if sites else False
+    if always and not states:  # a city or venue is a place whatever cue stands before it
+        p = sites[0]
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
+    # a weak cue decides nothing for a country that is one of the article's parties: look for it
+    # only where it can matter
+    weak = bool(sites) or not countries or countries[0].state not in scan.principal
+    located = _is_located(scan, i, weak=weak)
     if sites and (located or always) and not (states and not located):
         p = sites[0]
         return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
@@ -183,10 +189,11 @@ def _in_address(scan: Scan, i: int) -> bool:
     return False
 
 
-def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
+def _is_located(scan: Scan, i: int, *, weak: bool = True) -> Literal["strong", "weak"] | None:
     """How strongly the name is marked as a location: a strong cue (赴, "visit to", 会谈 after it), a
     weak one (在, "in"), or none. The last part of an address takes the cue of its first part
-    ("在美国华盛顿")."""
+    ("在美国华盛顿"). With ``weak=False`` the caller only asks whether the mark is strong: a weak
+    cue is then looked for only where it stops the address rule, and None may stand for "weak"."""
     a = scan.starts[i]
     lo = a - LOOKBACK if a > LOOKBACK else 0
     if scan.cue_before("before", lo, a):
@@ -194,8 +201,9 @@ def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
     after = scan.cues.after
     if after is not None and after.match(scan.vtext, scan.ends[i]):
         return "strong"
-    if scan.cue_before("before_weak", lo, a):
+    head = i > 0 and not scan.doc.text[scan.ends[i - 1] : a].strip() and _in_address(scan, i - 1)
+    if (weak or head) and scan.cue_before("before_weak", lo, a):
         return "weak"
-    if i > 0 and not scan.doc.text[scan.ends[i - 1] : a].strip() and _in_address(scan, i - 1):
-        return _is_located(scan, i - 1)
+    if head:
+        return _is_located(scan, i - 1, weak=weak)
     return None
