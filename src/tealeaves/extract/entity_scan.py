@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import string
 from collections import Counter
@@ -331,20 +332,26 @@ def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
         ]
     known = tables.profiles
     profiles = [known[n] or tables.profile(kb, n) for _a, _b, n in spots]
-    counts: Counter[str] = Counter(s for s in (p.sole_state for p in profiles) if s)
+    counts: Counter[str] = Counter(filter(None, [p.sole_state for p in profiles]))
+    # what Counter.most_common(2) gives (it is documented as this sort), without its heap in Python
+    principal = frozenset(s for s, _ in sorted(counts.items(), key=_count, reverse=True)[:2])
+    starts, ends, numbers = (list(column) for column in zip(*spots)) if spots else ([], [], [])
     return Scan(
         doc,
         view.text,
         kb,
         cues,
-        [a for a, _b, _n in spots],
-        [b for _a, b, _n in spots],
-        [n for _a, _b, n in spots],
+        starts,
+        ends,
+        numbers,
         state_counts=counts,
-        principal=frozenset(s for s, _ in counts.most_common(2)),
+        principal=principal,
         profiles=profiles,
         cue_words=cue_words,
     )
+
+
+_count = operator.itemgetter(1)
 
 
 @functools.lru_cache(maxsize=8)
