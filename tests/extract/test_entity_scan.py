@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
+    alias_tables,
     compile_cues,
     sentence_of,
     start_scan,
@@ -107,3 +108,46 @@ def test_entity_scan_titled_name_pattern_needs_a_title_at_a_word_start(kb: Knowl
     cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
     assert cues.titled_name is not None
     assert [m.group("name") for m in cues.titled_name.finditer(text)] == names
+
+
+def test_entity_scan_alias_tables_follow_the_index_numbering(kb: KnowledgeBase) -> None:
+    tables = alias_tables(kb)
+    assert tables.phrases == kb.alias_index.phrases()
+    for phrase in ("us", "trump", "贝森特", "美方"):
+        n = tables.phrases.index(phrase)
+        assert tables.latin[n] is phrase.isascii()
+        assert tables.spellings[n] == kb.alias_spellings[phrase]
+    scan = start_scan(build_document("美方与贝森特。", DocumentMeta(), kb), kb)
+    assert [tables.profile(kb, n) for n in scan.numbers] == [scan.profile(m) for m in scan.matches]
+    assert all(tables.profile(kb, n) is p for n, p in zip(scan.numbers, scan.profiles))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "static"),
+    [
+        ("贝森特", (("person", "scott_bessent", "Scott Bessent", "USA", "alias"),)),
+        ("美方", (("state", "united_states", "United States", "USA", "alias"),)),
+        ("财长", ()),
+        ("中国", None),  # a country: a place or the state, by its neighbours
+    ],
+)
+def test_entity_scan_profile_fixes_readings_that_need_no_context(
+    kb: KnowledgeBase, phrase: str, static: tuple[tuple[str, ...], ...] | None
+) -> None:
+    n = alias_tables(kb).phrases.index(phrase)
+    assert alias_tables(kb).profile(kb, n).static == static
+
+
+_TITLE_PIECES = ["Senator ", "senator ", "President ", "MP ", "import ", "Vice President ", "Jeanne ", "Shaheen", "Xi", " ",
+                 "，", "said", "美国", "Trade Representative ", "Katherine Tai", "Secretary-General ", "\n", "x"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=12))
+def test_entity_scan_titled_names_start_where_a_listed_title_starts(kb: KnowledgeBase, parts: list[str]) -> None:
+    text = "".join(parts)
+    scan = start_scan(build_document(text, DocumentMeta(lang="en"), kb), kb)
+    pattern = scan.cues.titled_name
+    assert pattern is not None and scan.title_starts is not None
+    hits = [m.span() for m in pattern.finditer(scan.doc.text)]
+    assert all(start in scan.title_starts for start, _end in hits)

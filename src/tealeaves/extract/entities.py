@@ -78,11 +78,11 @@ def _mentions(text: str, sentence_starts: list[int], found: list[Found]) -> tupl
     span share one Evidence (a compound names several persons at once)."""
     out: list[Mention] = []
     span_of, evidence_of, mention_of, where = Span.of, Evidence.of, Mention.of, bisect.bisect_right
-    last: tuple[int, int] = (-1, -1)
+    last_start = last_end = -1
     evidence: Evidence | None = None
     for start, end, kind, actor_id, name, state, via in found:
-        if evidence is None or last != (start, end):
-            last = (start, end)
+        if evidence is None or start != last_start or end != last_end:
+            last_start, last_end = start, end
             k = where(sentence_starts, start) - 1
             evidence = evidence_of(k if k > 0 else 0, span_of(text, start, end))
         out.append(mention_of(kind, actor_id, name, state, via, evidence))

@@ -4,6 +4,11 @@
 the rules need about it: each phrase's targets sorted by kind (``Profile``, memoised per phrase), the
 states the article names without doubt (``state_counts``, its two ``principal`` parties), and the
 cue tables of data/actors/locatives.yaml and person_titles.yaml compiled once per knowledge base.
+
+The same pass of the automaton also finds where the cue and title words stand (``Cues.probes``), so
+that a document is walked once however many rules look around its names. Matches are kept as plain
+columns (``starts``, ``ends``, phrase ``numbers``) and mentions as plain tuples (``Found``) until
+the stage builds its Mention objects at the end.
 """
 
 from __future__ import annotations
@@ -92,7 +97,7 @@ _LATIN_EDGE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass(frozen=True)
-class Cues:
+class Cues:  # not slotted: ``probes`` is a cached_property
     """The compiled cue tables of one knowledge base."""
 
     before: re.Pattern[str] | None
@@ -104,6 +109,15 @@ class Cues:
     words: CueWords | None = None
     """The words the window patterns start with; None when some cannot be listed (then every
     window is searched)."""
+    titles: tuple[str, ...] | None = None
+    """The title words (folded) a titled name starts with; None when they cannot be listed (then
+    the whole text is searched)."""
+
+    @cached_property
+    def probes(self) -> tuple[str, ...]:
+        """The words the alias scan also looks for: the cue words (numbered as ``words.words``),
+        then the title words."""
+        return (self.words.words if self.words is not None else ()) + (self.titles or ())
 
 
 Found = tuple[int, int, MentionKind, str | None, str | None, str | None, Via]
@@ -260,9 +274,9 @@ class Scan:
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
     profiles: list[Profile] = field(default_factory=list)
-    cue_words: list[tuple[int, int, int]] | None = None
-    """Where the cue words stand, ``(word number, start, end)`` (``Cues.words``), from the alias
-    scan; None when they were not listed with it."""
+    probe_hits: list[tuple[int, int, int]] | None = None
+    """Where the words of ``cues.probes`` stand, ``(probe number, start, end)``, from the alias
+    scan; None when they could not be listed with it."""
     _cue_windows: dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]] | None = None
 
     @cached_property
@@ -272,6 +286,14 @@ class Scan:
         return [
             PhraseMatch(a, b, phrases[n], index.lookup(phrases[n])) for a, b, n in zip(self.starts, self.ends, self.numbers)
         ]
+
+    @cached_property
+    def title_starts(self) -> list[int] | None:
+        """Sorted places where a title word starts (``cues.titles``); None when not listed."""
+        if self.cues.titles is None or self.probe_hits is None:
+            return None
+        first = len(self.cues.probes) - len(self.cues.titles)
+        return sorted({start for k, start, _end in self.probe_hits if k >= first})
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -292,7 +314,7 @@ class Scan:
         one of its words starts."""
         windows = self._cue_windows
         if windows is None:
-            windows = self._cue_windows = _cue_windows(self.cues, self.vtext, self.cue_words)
+            windows = self._cue_windows = _cue_windows(self.cues, self.vtext, self.probe_hits)
         pattern, starts = windows[name]
         if starts is None:
             return pattern is not None and pattern.search(self.vtext, lo, end) is not None
@@ -304,12 +326,15 @@ def _cue_windows(
     cues: Cues, view: str, found: list[tuple[int, int, int]] | None
 ) -> dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]]:
     """Each window pattern with the sorted places in ``view`` where one of its words starts (None
-    when the words cannot be listed: then every window is searched). ``found`` are the word
-    occurrences when the alias scan listed them."""
+    when the words cannot be listed: then every window is searched). ``found`` are the probe
+    occurrences of the alias scan (``Scan.probe_hits``)."""
     words = cues.words
     starts: dict[CueName, list[int]] | None = None
     if words is not None:
-        starts = words.starts(view) if found is None else words.starts_among(view, found)
+        if found is not None:
+            n = len(words.words)
+            found = [hit for hit in found if hit[0] < n]
+        starts = words.starts_among(view, found)
     return {
         name: (getattr(cues, name), starts[name] if starts is not None else None)
         for name in ("before", "before_weak", "blocker")
@@ -321,10 +346,10 @@ def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
     their profiles, the state counts and the article's two principal parties."""
     view, text = make_view(doc.text), doc.text
     tables, cues = alias_tables(kb), kb_cues(kb)
-    if cues.words is not None:
-        spots, cue_words = find_phrase_spots_and_probes(view, kb.alias_index, cues.words.words)
+    if cues.probes:
+        spots, probe_hits = find_phrase_spots_and_probes(view, kb.alias_index, cues.probes)
     else:
-        spots, cue_words = find_phrase_spots(view, kb.alias_index), None
+        spots, probe_hits = find_phrase_spots(view, kb.alias_index), None
     if tables.any_latin:
         latin, spellings = tables.latin, tables.spellings
         spots = [
@@ -347,7 +372,7 @@ def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
         state_counts=counts,
         principal=principal,
         profiles=profiles,
-        cue_words=cue_words,
+        probe_hits=probe_hits,
     )
 
 
@@ -437,6 +462,9 @@ def compile_cues(locatives: tuple[LocativeEntry, ...], titles: tuple[PersonTitle
         titled_name=titled,
         not_name=frozenset(not_name),
     )
+    folded_titles = tuple(dict.fromkeys(fold_phrase(w) for w in title_words))
+    if titled is not None and "" not in folded_titles:  # a title folding to nothing could start anywhere
+        cues = replace(cues, titles=folded_titles)
     if not lead or "" in lead:
         return cues  # a cue word that folds to nothing could start a match anywhere
     listed = tuple(lead)

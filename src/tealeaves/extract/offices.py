@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from tealeaves.extract.entity_scan import LOOKBACK, Found, Scan, Via, sentence_of
 from tealeaves.model import MentionKind
@@ -126,7 +127,7 @@ def titled_unknown_names(scan: Scan) -> list[Found]:
         return []
     lefts = scan.starts
     out: list[Found] = []
-    for hit in cues.titled_name.finditer(scan.doc.text):
+    for hit in _titled_hits(cues.titled_name, scan.doc.text, scan.title_starts):
         start, end = hit.span("name")
         k = bisect.bisect_left(lefts, end)
         if k > 0 and scan.ends[k - 1] > start:
@@ -136,6 +137,21 @@ def titled_unknown_names(scan: Scan) -> list[Found]:
             continue
         out.append((start, end, MentionKind.PERSON, None, " ".join(tokens), None, "alias"))
     return out
+
+
+def _titled_hits(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` when given: every match of the titled-name
+    pattern starts where a title word does, so the other places cannot match."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for start in starts:
+        if start >= done:
+            hit = pattern.match(text, start)
+            if hit is not None:
+                done = hit.end()
+                yield hit
 
 
 def _in_headline(text: str, pos: int) -> bool:
