@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
+    _static,
     alias_tables,
     compile_cues,
     sentence_of,
@@ -19,7 +20,7 @@ from tealeaves.extract.entity_scan import (
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import fold_phrase
 from tealeaves.knowledge.schema import LocativeEntry, PersonTitleEntry
-from tealeaves.model import DocumentMeta
+from tealeaves.model import DocumentMeta, MentionKind
 from tealeaves.text.document import build_document
 
 
@@ -151,3 +152,11 @@ def test_entity_scan_titled_names_start_where_a_listed_title_starts(kb: Knowledg
     assert pattern is not None and scan.title_starts is not None
     hits = [m.span() for m in pattern.finditer(scan.doc.text)]
     assert all(start in scan.title_starts for start, _end in hits)
+
+
+def test_entity_scan_fixed_reading_names_a_shared_member_once(kb: KnowledgeBase) -> None:
+    trump = kb.persons["donald_trump"]
+    tail = (MentionKind.PERSON, "donald_trump", "Donald Trump", "USA", "alias")
+    # two compounds on one phrase that share a member, and a person alias beside them
+    assert _static(kb, (), (trump, trump), False, (), ()) == (tail,)
+    assert _static(kb, (trump,), (trump,), False, (), ()) == (tail,)

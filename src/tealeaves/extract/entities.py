@@ -66,7 +66,10 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
                 add(span + tail)
     found.extend(resolve_roles(scan, found))
     found.extend(titled_unknown_names(scan))
-    return _mentions(doc.text, scan.sentence_starts, sorted(set(found), key=_order))
+    # no item repeats: matches do not overlap and each one's readings are distinct, a role reading
+    # differs from a name in ``via``, and a titled name overlaps no match
+    found.sort(key=_order)
+    return _mentions(doc.text, scan.sentence_starts, found)
 
 
 def _order(f: Found) -> tuple[int, int, str, str, str]:
@@ -99,9 +102,9 @@ def _resolve_names(scan: Scan, i: int) -> list[Found]:
     out: list[Found] = [(a, b, MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in pr.members]
     if pr.persons:
         out.append(_person(scan, a, b, list(pr.persons)))
-        return out
+        return list(dict.fromkeys(out)) if len(out) > 1 else out
     if out:
-        return out
+        return list(dict.fromkeys(out))
     orgs = pr.orgs
     if pr.sites or pr.countries or pr.states:
         found = _place_or_state(scan, i, pr, has_org=bool(orgs))

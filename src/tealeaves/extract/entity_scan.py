@@ -203,15 +203,16 @@ def _static(
     """The name rules of ``tealeaves.extract.entities`` for a phrase whose reading needs no context:
     each member of a compound, then one listed person; else a state word (an organization sharing
     it gives way); else one organization; nothing for a role or a non-name. None when the reading
-    depends on the article: several persons or organizations, or a place (located or not)."""
+    depends on the article: several persons or organizations, or a place (located or not). No
+    reading appears twice (two compounds may share a member)."""
     out: list[Tail] = [(MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in members]
     if persons:
         if len(persons) > 1:
             return None
         p = persons[0]
-        return (*out, (MentionKind.PERSON, p.id, p.name, p.state, "alias"))
+        return tuple(dict.fromkeys((*out, (MentionKind.PERSON, p.id, p.name, p.state, "alias"))))
     if out:
-        return tuple(out)
+        return tuple(dict.fromkeys(out))
     if places:
         return None
     if states:
