@@ -59,7 +59,14 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
     for i, pr in enumerate(scan.profiles):
         static = pr.static
         if static is None:
-            found.extend(_resolve_names(scan, i))
+            if pr.place:  # most names read in context are places: go straight to their rules
+                f = _place_or_state(scan, i, pr, has_org=bool(pr.orgs))
+                if f is not None:
+                    add(f)
+                elif pr.orgs:
+                    found.extend(_organization(scan, i, pr))
+            else:
+                found.extend(_resolve_names(scan, i))
         elif static:
             span = (starts[i], ends[i])
             for tail in static:
@@ -105,17 +112,24 @@ def _resolve_names(scan: Scan, i: int) -> list[Found]:
         return list(dict.fromkeys(out)) if len(out) > 1 else out
     if out:
         return list(dict.fromkeys(out))
-    orgs = pr.orgs
     if pr.sites or pr.countries or pr.states:
-        found = _place_or_state(scan, i, pr, has_org=bool(orgs))
-        if found is not None or not orgs:
+        found = _place_or_state(scan, i, pr, has_org=bool(pr.orgs))
+        if found is not None or not pr.orgs:
             return [found] if found is not None else []
-    if orgs:
-        k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
-        if k is not None:
-            o = orgs[k]
-            out.append((a, b, MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias"))
-    return out
+    return _organization(scan, i, pr)
+
+
+def _organization(scan: Scan, i: int, pr: Profile) -> list[Found]:
+    """The organization match ``i`` names: the only one, or the one of the state the article names
+    most often; nothing on a tie or without one."""
+    orgs = pr.orgs
+    if not orgs:
+        return []
+    k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
+    if k is None:
+        return []
+    o = orgs[k]
+    return [(scan.starts[i], scan.ends[i], MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias")]
 
 
 def _person(scan: Scan, a: int, b: int, people: list[PersonEntry]) -> Found:

@@ -146,6 +146,9 @@ class Profile:
     """The one state every target belongs to, when there is exactly one."""
     state_word: str | None
     """The state a phrase names as a state or country (美方, 中国), for "China's Finance Minister"."""
+    place: bool
+    """The phrase names a place (a site or a country) and no person: its reading is a place or the
+    state acting, decided by its neighbours (``static`` is then None)."""
     static: tuple[Tail, ...] | None
     """What the name rules make of the phrase wherever it stands, when that does not depend on the
     article (one listed person, one organization, a state word; nothing for a role descriptor);
@@ -188,6 +191,7 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
         level=level,
         sole_state=owners.pop() if len(owners) == 1 else None,
         state_word=state_word,
+        place=bool(sites or countries) and not (persons or members),
         static=_static(kb, persons, members, bool(sites or countries), states, orgs),
     )
 
