@@ -1,5 +1,6 @@
 """The shared reading of one document's matches (tealeaves.extract.entity_scan): Latin-script matches
-written as listed, the article's state counts and principal parties, and the compiled cue tables."""
+written as listed, the article's state counts and principal parties, the per-phrase tables, and the
+cue and title words found by the same pass."""
 
 from __future__ import annotations
 
@@ -13,13 +14,10 @@ from tealeaves.extract.entity_scan import (
     LOOKBACK,
     _static,
     alias_tables,
-    compile_cues,
     sentence_of,
     start_scan,
 )
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.phrases import fold_phrase
-from tealeaves.knowledge.schema import LocativeEntry, PersonTitleEntry
 from tealeaves.model import DocumentMeta, MentionKind
 from tealeaves.text.document import build_document
 
@@ -55,26 +53,6 @@ def test_entity_scan_phrase_profile_is_shared_across_repeats(kb: KnowledgeBase) 
     assert len({id(scan.profile(m)) for m in scan.matches}) == 1
 
 
-@pytest.mark.parametrize(
-    ("before", "located"),
-    [("会谈在", True), ("存在", False), ("现在", False), ("特朗普将赴", True), ("visited ", True), ("within the ", True)],
-)
-def test_entity_scan_locative_cues_match_at_the_end_of_the_text_before_a_name(
-    kb: KnowledgeBase, before: str, located: bool
-) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    view = fold_phrase(before)
-    hits = [p for p in (cues.before, cues.before_weak) if p is not None and p.search(view) is not None]
-    assert bool(hits) is located
-
-
-@pytest.mark.parametrize(("after", "located"), [("第五轮会谈后", True), ("经贸磋商", True), ("谈判代表", False)])
-def test_entity_scan_locative_cues_after_a_name(kb: KnowledgeBase, after: str, located: bool) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    assert cues.after is not None
-    assert (cues.after.match(after) is not None) is located
-
-
 @pytest.mark.parametrize(("pos", "index"), [(0, 0), (9, 0), (10, 1), (25, 2)])
 def test_entity_scan_sentence_of_position(pos: int, index: int) -> None:
     assert sentence_of([0, 10, 20], pos) == index
@@ -94,21 +72,6 @@ def test_entity_scan_cue_windows_agree_with_a_plain_search(kb: KnowledgeBase, pa
         for end in range(len(scan.vtext) + 1):
             lo = max(0, end - LOOKBACK)
             assert scan.cue_before(name, lo, end) is (pattern.search(scan.vtext, lo, end) is not None), (name, end)
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Senator Jeanne Shaheen said.", ["Jeanne Shaheen"]),
-        ("MiniSenator Jeanne Shaheen said.", []),
-        ("(Senator Jeanne Shaheen) said.", ["Jeanne Shaheen"]),
-        ("Deputy Prime Minister Jeanne Shaheen said.", ["Jeanne Shaheen"]),
-    ],
-)
-def test_entity_scan_titled_name_pattern_needs_a_title_at_a_word_start(kb: KnowledgeBase, text: str, names: list[str]) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    assert cues.titled_name is not None
-    assert [m.group("name") for m in cues.titled_name.finditer(text)] == names
 
 
 def test_entity_scan_alias_tables_follow_the_index_numbering(kb: KnowledgeBase) -> None:

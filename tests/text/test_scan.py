@@ -7,7 +7,11 @@ from hypothesis import strategies as st
 
 from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
 from tealeaves.text.normalize import View, make_view
-from tealeaves.text.scan import find_phrase_spots, find_phrase_spots_and_probes, find_phrases
+from tealeaves.text.scan import (
+    find_phrase_spots,
+    find_phrase_spots_and_probes,
+    find_phrases,
+)
 
 INDEX = PhraseIndex({"美国": ["usa"], "美国财政部": ["treasury"], "EU": ["eu"], "Rubio": ["rubio"], "U.S.": ["usa"]})
 
