@@ -1,5 +1,6 @@
 """The shared reading of one document's matches (tealeaves.extract.entity_scan): Latin-script matches
-written as listed, the article's state counts and principal parties, and the compiled cue tables."""
+written as listed, the article's state counts and principal parties, the per-phrase tables, and the
+cue and title words found by the same pass."""
 
 from __future__ import annotations
 
@@ -11,14 +12,13 @@ from hypothesis import strategies as st
 
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
-    compile_cues,
+    _static,
+    alias_tables,
     sentence_of,
     start_scan,
 )
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.phrases import fold_phrase
-from tealeaves.knowledge.schema import LocativeEntry, PersonTitleEntry
-from tealeaves.model import DocumentMeta
+from tealeaves.model import DocumentMeta, MentionKind
 from tealeaves.text.document import build_document
 
 
@@ -53,26 +53,6 @@ def test_entity_scan_phrase_profile_is_shared_across_repeats(kb: KnowledgeBase) 
     assert len({id(scan.profile(m)) for m in scan.matches}) == 1
 
 
-@pytest.mark.parametrize(
-    ("before", "located"),
-    [("会谈在", True), ("存在", False), ("现在", False), ("特朗普将赴", True), ("visited ", True), ("within the ", True)],
-)
-def test_entity_scan_locative_cues_match_at_the_end_of_the_text_before_a_name(
-    kb: KnowledgeBase, before: str, located: bool
-) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    view = fold_phrase(before)
-    hits = [p for p in (cues.before, cues.before_weak) if p is not None and p.search(view) is not None]
-    assert bool(hits) is located
-
-
-@pytest.mark.parametrize(("after", "located"), [("第五轮会谈后", True), ("经贸磋商", True), ("谈判代表", False)])
-def test_entity_scan_locative_cues_after_a_name(kb: KnowledgeBase, after: str, located: bool) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    assert cues.after is not None
-    assert (cues.after.match(after) is not None) is located
-
-
 @pytest.mark.parametrize(("pos", "index"), [(0, 0), (9, 0), (10, 1), (25, 2)])
 def test_entity_scan_sentence_of_position(pos: int, index: int) -> None:
     assert sentence_of([0, 10, 20], pos) == index
@@ -94,16 +74,52 @@ def test_entity_scan_cue_windows_agree_with_a_plain_search(kb: KnowledgeBase, pa
             assert scan.cue_before(name, lo, end) is (pattern.search(scan.vtext, lo, end) is not None), (name, end)
 
 
+def test_entity_scan_alias_tables_follow_the_index_numbering(kb: KnowledgeBase) -> None:
+    tables = alias_tables(kb)
+    assert tables.phrases == kb.alias_index.phrases()
+    for phrase in ("us", "trump", "贝森特", "美方"):
+        n = tables.phrases.index(phrase)
+        assert tables.latin[n] is phrase.isascii()
+        assert tables.spellings[n] == kb.alias_spellings[phrase]
+    scan = start_scan(build_document("美方与贝森特。", DocumentMeta(), kb), kb)
+    assert [tables.profile(kb, n) for n in scan.numbers] == [scan.profile(m) for m in scan.matches]
+    assert all(tables.profile(kb, n) is p for n, p in zip(scan.numbers, scan.profiles))
+
+
 @pytest.mark.parametrize(
-    ("text", "names"),
+    ("phrase", "static"),
     [
-        ("Senator Jeanne Shaheen said.", ["Jeanne Shaheen"]),
-        ("MiniSenator Jeanne Shaheen said.", []),
-        ("(Senator Jeanne Shaheen) said.", ["Jeanne Shaheen"]),
-        ("Deputy Prime Minister Jeanne Shaheen said.", ["Jeanne Shaheen"]),
+        ("贝森特", (("person", "scott_bessent", "Scott Bessent", "USA", "alias"),)),
+        ("美方", (("state", "united_states", "United States", "USA", "alias"),)),
+        ("财长", ()),
+        ("中国", None),  # a country: a place or the state, by its neighbours
     ],
 )
-def test_entity_scan_titled_name_pattern_needs_a_title_at_a_word_start(kb: KnowledgeBase, text: str, names: list[str]) -> None:
-    cues = compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
-    assert cues.titled_name is not None
-    assert [m.group("name") for m in cues.titled_name.finditer(text)] == names
+def test_entity_scan_profile_fixes_readings_that_need_no_context(
+    kb: KnowledgeBase, phrase: str, static: tuple[tuple[str, ...], ...] | None
+) -> None:
+    n = alias_tables(kb).phrases.index(phrase)
+    assert alias_tables(kb).profile(kb, n).static == static
+
+
+_TITLE_PIECES = ["Senator ", "senator ", "President ", "MP ", "import ", "Vice President ", "Jeanne ", "Shaheen", "Xi", " ",
+                 "，", "said", "美国", "Trade Representative ", "Katherine Tai", "Secretary-General ", "\n", "x"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=12))
+def test_entity_scan_titled_names_start_where_a_listed_title_starts(kb: KnowledgeBase, parts: list[str]) -> None:
+    text = "".join(parts)
+    scan = start_scan(build_document(text, DocumentMeta(lang="en"), kb), kb)
+    pattern = scan.cues.titled_name
+    assert pattern is not None and scan.title_starts is not None
+    hits = [m.span() for m in pattern.finditer(scan.doc.text)]
+    assert all(start in scan.title_starts for start, _end in hits)
+
+
+def test_entity_scan_fixed_reading_names_a_shared_member_once(kb: KnowledgeBase) -> None:
+    trump = kb.persons["donald_trump"]
+    tail = (MentionKind.PERSON, "donald_trump", "Donald Trump", "USA", "alias")
+    # two compounds on one phrase that share a member, and a person alias beside them
+    assert _static(kb, (), (trump, trump), False, (), ()) == (tail,)
+    assert _static(kb, (trump,), (trump,), False, (), ()) == (tail,)

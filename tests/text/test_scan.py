@@ -7,7 +7,11 @@ from hypothesis import strategies as st
 
 from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
 from tealeaves.text.normalize import View, make_view
-from tealeaves.text.scan import find_phrases
+from tealeaves.text.scan import (
+    find_phrase_spots,
+    find_phrase_spots_and_probes,
+    find_phrases,
+)
 
 INDEX = PhraseIndex({"美国": ["usa"], "美国财政部": ["treasury"], "EU": ["eu"], "Rubio": ["rubio"], "U.S.": ["usa"]})
 
@@ -79,3 +83,43 @@ def test_scan_text_with_a_lone_surrogate_is_scanned_too() -> None:
     text = "美国\ud800Rubio"
     found = find_phrases(View(text=fold_phrase(text), original=text), INDEX)
     assert [(text[m.start : m.end], m.payloads) for m in found] == [("美国", ("usa",)), ("Rubio", ("rubio",))]
+
+
+_SPOT_INDEX = PhraseIndex({p: [p] for p in ["美国", "财政部", "美国财政部", "国财", "EU", "euro", "Rubio", "U.S.", "s. x", "中美国"]})
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+def test_scan_spots_are_the_matches_as_numbered_tuples(parts: list[str], overlapping: bool) -> None:
+    text = "".join(parts)
+    view = View(text=fold_phrase(text), original=text)
+    phrases = _SPOT_INDEX.phrases()
+    spots = [(s, e, phrases[n]) for s, e, n in find_phrase_spots(view, _SPOT_INDEX, overlapping=overlapping)]
+    assert spots == [(m.start, m.end, m.phrase) for m in find_phrases(view, _SPOT_INDEX, overlapping=overlapping)]
+
+
+_PROBES = [("在", "in", "x"), ("在", "in", "美国", "in", "x")]
+"""Probe words: distinct words none of the index has; then with one repeated and one that is also a
+phrase of the index."""
+
+
+def _every(view: str, word: str) -> list[tuple[int, int]]:
+    return [(i, i + len(word)) for i in range(len(view)) if view.startswith(word, i)]
+
+
+@given(st.lists(st.sampled_from(_PIECES + ["在", "in", "inside", "begin"]), max_size=14), st.sampled_from(_PROBES))
+def test_scan_probes_are_found_in_the_same_pass_as_the_phrases(parts: list[str], probes: tuple[str, ...]) -> None:
+    text = "".join(parts)
+    view = View(text=fold_phrase(text), original=text)
+    spots, hits = find_phrase_spots_and_probes(view, _SPOT_INDEX, probes)
+    assert spots == find_phrase_spots(view, _SPOT_INDEX)
+    if "\ud800" in text:  # the automaton cannot take a lone surrogate: every place is then a candidate
+        assert hits is None
+        return
+    assert hits is not None
+    expected = sorted((k, s, e) for k, probe in enumerate(probes) for s, e in _every(view.text, probe))
+    assert sorted(hits) == expected
+
+
+def test_scan_probes_without_words_report_none_found() -> None:
+    spots, hits = find_phrase_spots_and_probes(make_view("美国在"), INDEX, ())
+    assert (len(spots), hits) == (1, [])

@@ -21,6 +21,7 @@ The rules, and where their words live:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Literal
 
@@ -28,7 +29,6 @@ from tealeaves.extract.entity_scan import (
     LOOKBACK,
     SPECIFIC,
     Found,
-    Match,
     Profile,
     Scan,
     by_dominant_state,
@@ -37,8 +37,7 @@ from tealeaves.extract.entity_scan import (
 from tealeaves.extract.offices import resolve_roles, titled_unknown_names
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PersonEntry
-from tealeaves.model import Document, Mention, MentionKind
-from tealeaves.text.evidence import EvidenceMaker
+from tealeaves.model import Document, Evidence, Mention, MentionKind, Span
 
 
 def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
@@ -57,56 +56,93 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
         return ()
     scan = start_scan(doc, kb)
     found: list[Found] = []
-    for i in range(len(scan.matches)):
-        found.extend(_resolve_names(scan, i))
+    add, starts, ends = found.append, scan.starts, scan.ends
+    for i, pr in enumerate(scan.profiles):
+        static = pr.static
+        if static is None:
+            if pr.place:  # most names read in context are places: go straight to their rules
+                f = _place_or_state(scan, i, pr, has_org=bool(pr.orgs))
+                if f is not None:
+                    add(f)
+                elif pr.orgs:
+                    found.extend(_organization(scan, i, pr))
+            else:
+                found.extend(_resolve_names(scan, i))
+        elif static:
+            span = (starts[i], ends[i])
+            for tail in static:
+                add(span + tail)
     found.extend(resolve_roles(scan, found))
     found.extend(titled_unknown_names(scan))
-    unique = sorted(set(found), key=_order)
-    evidence = EvidenceMaker(doc).at
-    on = doc.meta.published
-    return tuple(
-        Mention.of(f.kind, f.actor_id, f.name, _acting_state(kb, f, on), f.via, evidence(f.start, f.end)) for f in unique
-    )
-
-
-def _acting_state(kb: KnowledgeBase, f: Found, on: dt.date | None) -> str | None:
-    """A listed person stands for the state of the office they hold on the day (SCHEMA.md: an
-    official stands for its state; the EU acting as one party is EUR)."""
-    if f.kind is MentionKind.PERSON and f.actor_id is not None:
-        return kb.acts_for(f.actor_id, on) or f.state
-    return f.state
+    # no item repeats: matches do not overlap and each one's readings are distinct, a role reading
+    # differs from a name in ``via``, and a titled name overlaps no match
+    found.sort(key=_order)
+    return _mentions(doc.text, scan.sentence_starts, found, kb, doc.meta.published)
 
 
 def _order(f: Found) -> tuple[int, int, str, str, str]:
-    return f.start, f.end, f.kind, f.actor_id or "", f.name or ""
+    return f[0], f[1], f[2], f[3] or "", f[4] or ""
+
+
+_PERSON = MentionKind.PERSON
+
+
+def _mentions(
+    text: str, sentence_starts: list[int], found: list[Found], kb: KnowledgeBase, on: dt.date | None
+) -> tuple[Mention, ...]:
+    """The Mention of each found item (sorted by position), with its evidence; items on the same
+    span share one Evidence (a compound names several persons at once). A listed person stands for
+    the state of the office they hold on ``on`` (SCHEMA.md: an official stands for its state; an EU
+    commissioner acts for the EU, EUR), which ``KnowledgeBase.acts_for`` tells."""
+    out: list[Mention] = []
+    span_of, evidence_of, mention_of, where = Span.of, Evidence.of, Mention.of, bisect.bisect_right
+    last_start = last_end = -1
+    evidence: Evidence | None = None
+    for start, end, kind, actor_id, name, state, via in found:
+        if evidence is None or start != last_start or end != last_end:
+            last_start, last_end = start, end
+            k = where(sentence_starts, start) - 1
+            evidence = evidence_of(k if k > 0 else 0, span_of(text, start, end))
+        if kind is _PERSON and actor_id is not None:
+            state = kb.acts_for(actor_id, on) or state
+        out.append(mention_of(kind, actor_id, name, state, via, evidence))
+    return tuple(out)
 
 
 # --- names: persons, compounds, organizations, places, states ------------------------------------
 
 
 def _resolve_names(scan: Scan, i: int) -> list[Found]:
-    m = scan.matches[i]
+    """The reading of match ``i`` when its profile has none fixed (``Profile.static`` is None)."""
+    a, b = scan.starts[i], scan.ends[i]
     pr = scan.profiles[i]
-    out = [Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state) for p in pr.members]
+    out: list[Found] = [(a, b, MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in pr.members]
     if pr.persons:
-        out.append(_person(scan, m, list(pr.persons)))
-        return out
+        out.append(_person(scan, a, b, list(pr.persons)))
+        return list(dict.fromkeys(out)) if len(out) > 1 else out
     if out:
-        return out
-    orgs = pr.orgs
+        return list(dict.fromkeys(out))
     if pr.sites or pr.countries or pr.states:
-        found = _place_or_state(scan, i, pr, has_org=bool(orgs))
-        if found is not None or not orgs:
+        found = _place_or_state(scan, i, pr, has_org=bool(pr.orgs))
+        if found is not None or not pr.orgs:
             return [found] if found is not None else []
-    if orgs:
-        k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
-        if k is not None:
-            o = orgs[k]
-            out.append(Found(m.start, m.end, MentionKind.ORGANIZATION, o.id, o.name, o.state))
-    return out
+    return _organization(scan, i, pr)
 
 
-def _person(scan: Scan, m: Match, people: list[PersonEntry]) -> Found:
+def _organization(scan: Scan, i: int, pr: Profile) -> list[Found]:
+    """The organization match ``i`` names: the only one, or the one of the state the article names
+    most often; nothing on a tie or without one."""
+    orgs = pr.orgs
+    if not orgs:
+        return []
+    k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
+    if k is None:
+        return []
+    o = orgs[k]
+    return [(scan.starts[i], scan.ends[i], MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias")]
+
+
+def _person(scan: Scan, a: int, b: int, people: list[PersonEntry]) -> Found:
     """One person mention. An alias shared by several listed persons goes to the one holding an
     office on the publication date when exactly one does, else to the one whose state the article
     names most often, and otherwise stays unresolved."""
@@ -119,71 +155,82 @@ def _person(scan: Scan, m: Match, people: list[PersonEntry]) -> Found:
         people = [people[k]] if k is not None else people
     if len(people) == 1:
         p = people[0]
-        return Found(m.start, m.end, MentionKind.PERSON, p.id, p.name, p.state)
-    return Found(m.start, m.end, MentionKind.PERSON, None, None, None)
+        return (a, b, MentionKind.PERSON, p.id, p.name, p.state, "alias")
+    return (a, b, MentionKind.PERSON, None, None, None, "alias")
 
 
 def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found | None:
     """A place (where something happens) or the state acting; None when the name is only part of
     a longer address or an organization reading is the better one (白宫 as the White House staff)."""
-    m = scan.matches[i]
+    a, b = scan.starts[i], scan.ends[i]
     sites, countries, states = pr.sites, pr.countries, pr.states
     if _in_address(scan, i):
         if not (states or countries):
             return None
-        return _state(scan, m, states[0] if states else countries[0].state)
+        return _state(scan, a, b, states[0] if states else countries[0].state)
     if not (sites or countries):  # a state word (美方, Beijing as government): no cue can make it a place
-        return _state(scan, m, states[0]) if states else None
-    located = _is_located(scan, i)
+        return _state(scan, a, b, states[0]) if states else None
     # a name that is also an organization (白宫, the White House) is the institution unless a cue
     # makes it the venue ("在白宫会见", "arrived at the White House")
     always = SPECIFIC.get(sites[0].category, 1) >= SPECIFIC["city"] and not has_org if sites else False
+    if always and not states:  # a city or venue is a place whatever cue stands before it
+        p = sites[0]
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
+    # a weak cue decides nothing for a country that is one of the article's parties: look for it
+    # only where it can matter
+    weak = bool(sites) or not countries or countries[0].state not in scan.principal
+    located = _is_located(scan, i, weak=weak)
     if sites and (located or always) and not (states and not located):
         p = sites[0]
-        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
     if countries and (located == "strong" or (located == "weak" and countries[0].state not in scan.principal)):
         p = countries[0]
-        return Found(m.start, m.end, MentionKind.PLACE, p.id, p.name, p.state)
+        return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
     if states or countries:
-        return _state(scan, m, states[0] if states else countries[0].state)
+        return _state(scan, a, b, states[0] if states else countries[0].state)
     return None
 
 
-def _state(scan: Scan, m: Match, code: str | None) -> Found | None:
+def _state(scan: Scan, a: int, b: int, code: str | None) -> Found | None:
     if code is None:
         return None
     country = scan.kb.countries.get(code)
-    return Found(m.start, m.end, MentionKind.STATE, country.id if country else None, country.name if country else None, code)
+    return (a, b, MentionKind.STATE, country.id if country else None, country.name if country else None, code, "alias")
 
 
 def _in_address(scan: Scan, i: int) -> bool:
     """The name is a less specific part of an address: "美国|华盛顿", "中国|河南", "San Jose, |California"."""
-    here = scan.profiles[i].level  # (specificity, state) of the place the name names, or None
+    profiles = scan.profiles
+    here = profiles[i].level  # (specificity, state) of the place the name names, or None
     if here is None or here[1] is None:
         return False
-    if i + 1 < len(scan.matches) and not scan.gap(i, i + 1).strip():
-        nxt = scan.profiles[i + 1].level
+    starts, ends, text = scan.starts, scan.ends, scan.doc.text
+    if i + 1 < len(profiles) and (ends[i] == starts[i + 1] or not text[ends[i] : starts[i + 1]].strip()):
+        nxt = profiles[i + 1].level
         if nxt is not None and nxt[1] == here[1] and nxt[0] > here[0]:
             return True
-    if i > 0 and scan.gap(i - 1, i).strip() == ",":
-        prev = scan.profiles[i - 1].level
+    if i > 0 and text[ends[i - 1] : starts[i]].strip() == ",":
+        prev = profiles[i - 1].level
         if prev is not None and prev[1] == here[1] and prev[0] > here[0]:
             return True
     return False
 
 
-def _is_located(scan: Scan, i: int) -> Literal["strong", "weak"] | None:
+def _is_located(scan: Scan, i: int, *, weak: bool = True) -> Literal["strong", "weak"] | None:
     """How strongly the name is marked as a location: a strong cue (赴, "visit to", 会谈 after it), a
     weak one (在, "in"), or none. The last part of an address takes the cue of its first part
-    ("在美国华盛顿")."""
-    m, cues = scan.matches[i], scan.cues
-    lo = max(0, m.start - LOOKBACK)
-    if scan.cue_before("before", lo, m.start):
+    ("在美国华盛顿"). With ``weak=False`` the caller only asks whether the mark is strong: a weak
+    cue is then looked for only where it stops the address rule, and None may stand for "weak"."""
+    a = scan.starts[i]
+    lo = a - LOOKBACK if a > LOOKBACK else 0
+    if scan.cue_before("before", lo, a):
         return "strong"
-    if cues.after is not None and cues.after.match(scan.vtext, m.end):
+    after = scan.cues.after
+    if after is not None and after.match(scan.vtext, scan.ends[i]):
         return "strong"
-    if scan.cue_before("before_weak", lo, m.start):
+    head = i > 0 and not scan.doc.text[scan.ends[i - 1] : a].strip() and _in_address(scan, i - 1)
+    if (weak or head) and scan.cue_before("before_weak", lo, a):
         return "weak"
-    if i > 0 and not scan.gap(i - 1, i).strip() and _in_address(scan, i - 1):
-        return _is_located(scan, i - 1)
+    if head:
+        return _is_located(scan, i - 1, weak=weak)
     return None

@@ -2,34 +2,41 @@
 
 ``start_scan`` runs the one scan of the simplified, folded view with ``kb.alias_index`` and keeps what
 the rules need about it: each phrase's targets sorted by kind (``Profile``, memoised per phrase), the
-states the article names without doubt (``state_counts``, its two ``principal`` parties), and the
-cue tables of data/actors/locatives.yaml and person_titles.yaml compiled once per knowledge base.
+states the article names without doubt (``state_counts``, its two ``principal`` parties), and where
+the cue and title words of ``tealeaves.extract.entity_cues`` stand.
+
+The same pass of the automaton also finds where the cue and title words stand (``Cues.probes``), so
+that a document is walked once however many rules look around its names. Matches are kept as plain
+columns (``starts``, ``ends``, phrase ``numbers``) and mentions as plain tuples (``Found``) until
+the stage builds its Mention objects at the end.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import string
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
 
-import ahocorasick_rs
-
+from tealeaves.extract.entity_cues import CueName, Cues, cue_windows, kb_cues
 from tealeaves.knowledge.base import AliasTarget, KnowledgeBase
-from tealeaves.knowledge.phrases import fold_phrase
 from tealeaves.knowledge.schema import (
-    LocativeEntry,
     OrganizationEntry,
     PersonEntry,
-    PersonTitleEntry,
     PlaceEntry,
 )
 from tealeaves.model import Document, MentionKind
 from tealeaves.text.normalize import make_view
-from tealeaves.text.scan import PhraseMatch, find_phrases
+from tealeaves.text.scan import (
+    PhraseMatch,
+    find_phrase_spots,
+    find_phrase_spots_and_probes,
+)
 
 Match = PhraseMatch[AliasTarget]
 Via = Literal["alias", "role", "context"]
@@ -40,72 +47,13 @@ LOOKBACK = 32
 SPECIFIC = {"country": 0, "bloc": 0, "continent": 0, "region": 1, "sea": 2, "city": 2, "venue": 3}
 """How specific a place category is; an address runs from less to more specific."""
 
-_NAME_TOKEN = r"(?:[A-Z](?:[a-z]+(?:[A-Z'\N{RIGHT SINGLE QUOTATION MARK}\-][A-Za-z]?[a-z]+)*|'[A-Z][a-z]+))"
-"""One word of an English personal name: Carney, LeBlanc, McGuire, Okonjo-Iweala, O'Brien."""
+Found = tuple[int, int, MentionKind, str | None, str | None, str | None, Via]
+"""A mention before it becomes a validated Mention: ``(start, end, kind, actor_id, name, state, via)``.
+A plain tuple, cheap to build, hash and dedupe; ``(start, end) + tail`` makes one from the fixed
+part a phrase always gives (``Profile.static``)."""
 
-
-CueName = Literal["before", "before_weak", "blocker"]
-"""The cue patterns that must end where a name starts (searched in a window before it)."""
-
-
-@dataclass(frozen=True)
-class CueWords:
-    """Every word the ``before``, ``before_weak`` and ``blocker`` patterns can start with, compiled
-    for one scan of a view. A match of such a pattern starts where one of its words starts, so a
-    window holding no word start holds no match and need not be searched."""
-
-    automaton: ahocorasick_rs.AhoCorasick
-    words: tuple[str, ...]
-    uses: tuple[tuple[tuple[CueName, bool], ...], ...]
-    """Per word: the patterns it belongs to, and whether there it must not follow a Latin letter or digit."""
-
-    def starts(self, view: str) -> dict[CueName, list[int]]:
-        """Sorted positions in ``view`` where a word of each pattern starts (after the Latin edge check)."""
-        out: dict[CueName, list[int]] = {"before": [], "before_weak": [], "blocker": []}
-        uses = self.uses
-        try:
-            found = self.automaton.find_matches_as_indexes(view, overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate: every place is a candidate
-            return {name: list(range(len(view))) for name in out}
-        for i, start, _end in found:
-            latin_before = start > 0 and view[start - 1] in _LATIN_EDGE
-            for name, edge in uses[i]:
-                if not (edge and latin_before):
-                    out[name].append(start)
-        for positions in out.values():
-            positions.sort()
-        return out
-
-
-_LATIN_EDGE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-"""What ``(?<![a-z0-9])`` refuses before a Latin cue word (the view is lower-cased)."""
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The compiled cue tables of one knowledge base."""
-
-    before: re.Pattern[str] | None
-    before_weak: re.Pattern[str] | None
-    after: re.Pattern[str] | None
-    blocker: re.Pattern[str] | None
-    titled_name: re.Pattern[str] | None
-    not_name: frozenset[str]
-    words: CueWords | None = None
-    """The words the window patterns start with; None when some cannot be listed (then every
-    window is searched)."""
-
-
-class Found(NamedTuple):
-    """A mention before it becomes a validated Mention (cheap to build, hash and dedupe)."""
-
-    start: int
-    end: int
-    kind: MentionKind
-    actor_id: str | None
-    name: str | None
-    state: str | None
-    via: Via = "alias"
+Tail = tuple[MentionKind, str | None, str | None, str | None, Via]
+"""What a Found holds besides its span."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +73,13 @@ class Profile:
     """The one state every target belongs to, when there is exactly one."""
     state_word: str | None
     """The state a phrase names as a state or country (美方, 中国), for "China's Finance Minister"."""
+    place: bool
+    """The phrase names a place (a site or a country) and no person: its reading is a place or the
+    state acting, decided by its neighbours (``static`` is then None)."""
+    static: tuple[Tail, ...] | None
+    """What the name rules make of the phrase wherever it stands, when that does not depend on the
+    article (one listed person, one organization, a state word; nothing for a role descriptor);
+    None when it does (a place or country, a name shared by several actors)."""
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -151,10 +106,11 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
     owners |= {kb.roles[t.id].state for t in roles if not t.bare}
     countries = tuple(p for p in places if p.category == "country")
     state_word = states[0] if states else countries[0].state if countries else orgs[0].state if len(orgs) == 1 else None
+    sites = tuple(p for p in places if p.category != "country")
     return Profile(
         persons=persons,
         members=members,
-        sites=tuple(p for p in places if p.category != "country"),
+        sites=sites,
         countries=countries,
         states=states,
         orgs=orgs,
@@ -162,91 +118,195 @@ def _profile(kb: KnowledgeBase, payloads: tuple[AliasTarget, ...]) -> Profile:
         level=level,
         sole_state=owners.pop() if len(owners) == 1 else None,
         state_word=state_word,
+        place=bool(sites or countries) and not (persons or members),
+        static=_static(kb, persons, members, bool(sites or countries), states, orgs),
+    )
+
+
+def _static(
+    kb: KnowledgeBase,
+    persons: tuple[PersonEntry, ...],
+    members: tuple[PersonEntry, ...],
+    places: bool,
+    states: tuple[str, ...],
+    orgs: tuple[OrganizationEntry, ...],
+) -> tuple[Tail, ...] | None:
+    """The name rules of ``tealeaves.extract.entities`` for a phrase whose reading needs no context:
+    each member of a compound, then one listed person; else a state word (an organization sharing
+    it gives way); else one organization; nothing for a role or a non-name. None when the reading
+    depends on the article: several persons or organizations, or a place (located or not). No
+    reading appears twice (two compounds may share a member)."""
+    out: list[Tail] = [(MentionKind.PERSON, p.id, p.name, p.state, "alias") for p in members]
+    if persons:
+        if len(persons) > 1:
+            return None
+        p = persons[0]
+        return tuple(dict.fromkeys((*out, (MentionKind.PERSON, p.id, p.name, p.state, "alias"))))
+    if out:
+        return tuple(dict.fromkeys(out))
+    if places:
+        return None
+    if states:
+        country = kb.countries.get(states[0])
+        name = country.name if country else None
+        return ((MentionKind.STATE, country.id if country else None, name, states[0], "alias"),)
+    if len(orgs) > 1:
+        return None
+    return tuple((MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias") for o in orgs)
+
+
+@dataclass(frozen=True)
+class AliasTables:
+    """Per phrase of ``kb.alias_index`` (numbered as ``phrases()``): the phrase, whether it starts
+    with a Latin letter (then its written case is checked) and the spellings the data gives it.
+    Profiles are looked up on first use, since an article names a handful of the thousands."""
+
+    phrases: tuple[str, ...]
+    latin: tuple[bool, ...]
+    any_latin: bool
+    spellings: tuple[frozenset[str], ...]
+    profiles: list[Profile | None]
+
+    def profile(self, kb: KnowledgeBase, n: int) -> Profile:
+        """The profile of phrase ``n``, looked up once (``kb`` is the knowledge base of these tables)."""
+        got = self.profiles[n]
+        if got is None:
+            got = self.profiles[n] = _phrase_profile(kb, self.phrases[n])
+        return got
+
+
+@functools.lru_cache(maxsize=8)
+def alias_tables(kb: KnowledgeBase) -> AliasTables:
+    """The alias tables of ``kb``, built once per knowledge base."""
+    phrases = kb.alias_index.phrases()
+    spellings = kb.alias_spellings
+    latin = tuple("a" <= p[0] <= "z" for p in phrases)
+    return AliasTables(
+        phrases=phrases,
+        latin=latin,
+        any_latin=any(latin),
+        spellings=tuple(spellings.get(p, frozenset()) for p in phrases),
+        profiles=[None] * len(phrases),
     )
 
 
 @dataclass
 class Scan:
-    """One document's matches and what the rules share about it; ``profiles[i]`` is the profile of
-    ``matches[i]``."""
+    """One document's matches and what the rules share about it: match ``i`` spans
+    ``[starts[i], ends[i])`` and ``profiles[i]`` is its profile."""
 
     doc: Document
     vtext: str
     kb: KnowledgeBase
     cues: Cues
-    matches: list[Match]
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]
+    """The phrase number of each match (``kb.alias_index.phrases()``)."""
     state_counts: Counter[str] = field(default_factory=Counter)
     principal: frozenset[str] = frozenset()
-    by_phrase: dict[str, Profile] = field(default_factory=dict)
     profiles: list[Profile] = field(default_factory=list)
-    _cue_starts: dict[CueName, list[int]] | None = None
+    probe_hits: list[tuple[int, int, int]] | None = None
+    """Where the words of ``cues.probes`` stand, ``(probe number, start, end)``, from the alias
+    scan; None when they could not be listed with it."""
+    _cue_windows: dict[CueName, tuple[re.Pattern[str] | None, list[int] | None]] | None = None
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """The matches as PhraseMatch objects (for a reader that wants phrases and payloads)."""
+        phrases, index = alias_tables(self.kb).phrases, self.kb.alias_index
+        return [
+            PhraseMatch(a, b, phrases[n], index.lookup(phrases[n])) for a, b, n in zip(self.starts, self.ends, self.numbers)
+        ]
+
+    @cached_property
+    def title_starts(self) -> list[int] | None:
+        """Sorted places where a title word starts (``cues.titles``); None when not listed."""
+        if self.cues.titles is None or self.probe_hits is None:
+            return None
+        first = len(self.cues.probes) - len(self.cues.titles)
+        return sorted({start for k, start, _end in self.probe_hits if k >= first})
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence of the document starts."""
+        return [s.span.start for s in self.doc.sentences]
 
     def profile(self, m: Match) -> Profile:
-        """What the match's phrase can stand for (memoised per phrase: articles repeat names)."""
-        got = self.by_phrase.get(m.phrase)
-        if got is None:
-            got = self.by_phrase[m.phrase] = _phrase_profile(self.kb, m.phrase)
-        return got
+        """What the match's phrase can stand for (one object per phrase: articles repeat names)."""
+        return _phrase_profile(self.kb, m.phrase)
 
     def gap(self, a: int, b: int) -> str:
         """The original text between match ``a`` and match ``b`` (a before b)."""
-        return self.doc.text[self.matches[a].end : self.matches[b].start]
+        return self.doc.text[self.ends[a] : self.starts[b]]
 
     def cue_before(self, name: CueName, lo: int, end: int) -> bool:
         """True when cue pattern ``name`` has a match in the view within ``[lo, end)`` ending at
         ``end`` (``pattern.search(view, lo, end)``), searching only from the first place where
         one of its words starts."""
-        pattern: re.Pattern[str] | None = getattr(self.cues, name)
-        if pattern is None:
-            return False
-        words = self.cues.words
-        if words is None:
-            return pattern.search(self.vtext, lo, end) is not None
-        if self._cue_starts is None:
-            self._cue_starts = words.starts(self.vtext)
-        starts = self._cue_starts[name]
+        windows = self._cue_windows
+        if windows is None:
+            windows = self._cue_windows = cue_windows(self.cues, self.vtext, self.probe_hits)
+        pattern, starts = windows[name]
+        if starts is None:
+            return pattern is not None and pattern.search(self.vtext, lo, end) is not None
         k = bisect.bisect_left(starts, lo)
-        if k == len(starts) or starts[k] >= end:
-            return False
-        return pattern.search(self.vtext, starts[k], end) is not None
+        return k < len(starts) and starts[k] < end and pattern is not None and pattern.search(self.vtext, starts[k], end) is not None
 
 
 def start_scan(doc: Document, kb: KnowledgeBase) -> Scan:
     """Scan ``doc`` once and collect what the entity rules share: the matches written as listed,
     their profiles, the state counts and the article's two principal parties."""
     view, text = make_view(doc.text), doc.text
-    matches = [m for m in find_phrases(view, kb.alias_index) if text[m.start] not in _LATIN or _written_as_listed(text, m, kb)]
-    scan = Scan(doc, view.text, kb, kb_cues(kb), matches)
-    by_phrase = scan.by_phrase
-    scan.profiles = [by_phrase.get(m.phrase) or scan.profile(m) for m in matches]
-    scan.state_counts.update(s for s in (p.sole_state for p in scan.profiles) if s)
-    scan.principal = frozenset(s for s, _ in scan.state_counts.most_common(2))
-    return scan
+    tables, cues = alias_tables(kb), kb_cues(kb)
+    if cues.probes:
+        spots, probe_hits = find_phrase_spots_and_probes(view, kb.alias_index, cues.probes)
+    else:
+        spots, probe_hits = find_phrase_spots(view, kb.alias_index), None
+    if tables.any_latin:
+        latin, spellings = tables.latin, tables.spellings
+        spots = [
+            (a, b, n) for a, b, n in spots if not (latin[n] and text[a] in _LATIN) or _written_as_listed(text[a:b], spellings[n])
+        ]
+    known = tables.profiles
+    profiles = [known[n] or tables.profile(kb, n) for _a, _b, n in spots]
+    counts: Counter[str] = Counter(filter(None, [p.sole_state for p in profiles]))
+    # what Counter.most_common(2) gives (it is documented as this sort), without its heap in Python
+    principal = frozenset(s for s, _ in sorted(counts.items(), key=_count, reverse=True)[:2])
+    starts, ends, numbers = (list(column) for column in zip(*spots)) if spots else ([], [], [])
+    return Scan(
+        doc,
+        view.text,
+        kb,
+        cues,
+        starts,
+        ends,
+        numbers,
+        state_counts=counts,
+        principal=principal,
+        profiles=profiles,
+        probe_hits=probe_hits,
+    )
 
 
-@functools.lru_cache(maxsize=8)
-def kb_cues(kb: KnowledgeBase) -> Cues:
-    """``compile_cues`` for a knowledge base's own tables, looked up once per knowledge base."""
-    return compile_cues(kb.entries("locatives", LocativeEntry), kb.entries("person_titles", PersonTitleEntry))
+_count = operator.itemgetter(1)
 
 
 _LATIN = frozenset(string.ascii_letters)
 """First characters of the matches whose case ``_written_as_listed`` checks."""
 
 
-def _written_as_listed(text: str, m: Match, kb: KnowledgeBase) -> bool:
+def _written_as_listed(written: str, spellings: frozenset[str]) -> bool:
     """A Latin-script match must be written as the data writes it, up to harmless case changes.
 
     The index folds case, so "us" would match the alias "US" and "trump" the alias "Trump". We
     accept the exact spelling, an all-capital headline form of a mixed-case alias, any casing of an
-    alias written in lower case, and a form that keeps the alias's capital initial.
+    alias written in lower case, and a form that keeps the alias's capital initial. ``spellings``
+    are the alias's spellings in the data (``kb.alias_spellings``).
     """
-    written = text[m.start : m.end]
-    if not written[0].isascii() or not written[0].isalpha():
+    if written in spellings:
         return True
-    for form in kb.alias_spellings.get(m.phrase, ()):
-        if form == written:
-            return True
+    for form in spellings:
         if form.isupper():
             continue
         if written.isupper() and len(written) > 3:
@@ -263,57 +323,6 @@ def by_dominant_state(scan: Scan, states: list[str | None]) -> int | None:
     if best == 0 or counts.count(best) > 1:
         return None
     return counts.index(best)
-
-
-@functools.cache
-def compile_cues(locatives: tuple[LocativeEntry, ...], titles: tuple[PersonTitleEntry, ...]) -> Cues:
-    """Compile the locative, blocker and title tables once per distinct set of entries."""
-
-    lead: dict[str, list[tuple[CueName, bool]]] = {}
-
-    def words(ws: tuple[str, ...] | list[str], latin_edge: bool, name: CueName | None = None) -> str:
-        for w in ws:
-            if name is not None:
-                lead.setdefault(fold_phrase(w), []).append((name, latin_edge))
-        alts = "|".join(re.escape(fold_phrase(w)) for w in sorted(set(ws), key=len, reverse=True))
-        return (r"(?<![a-z0-9])" if latin_edge else "") + f"(?:{alts})"
-
-    def before(strength: str, name: CueName) -> re.Pattern[str] | None:
-        alts = [
-            "".join(f"(?<!{re.escape(fold_phrase(x))})" for x in e.not_after)
-            + words(e.words, e.lang == "en", name)
-            + f"(?:{e.gap})$"
-            for e in locatives
-            if e.side == "before" and e.strength == strength
-        ]
-        return re.compile("|".join(alts)) if alts else None
-
-    after = [f"(?:{e.gap})" + words(e.words, False) for e in locatives if e.side == "after"]
-    blockers = [words(e.words, e.lang == "en", "blocker") + r"\s*$" for e in titles if e.use == "role_blocker"]
-    title_words = [w for e in titles if e.use == "title" for w in e.words]
-    not_name = {w for e in titles if e.use == "not_name" for w in e.words}
-    not_name |= {tok for w in title_words for tok in w.replace("-", " ").split()}
-    titled = None
-    if title_words:
-        # each title checks the character before it after matching, so that every alternative
-        # starts with a literal and re skips ahead to the next possible first character in C
-        alts = "|".join(f"{re.escape(w)}(?<![A-Za-z]{re.escape(w)})" for w in sorted(set(title_words), key=len, reverse=True))
-        titled = re.compile(
-            rf"(?:{alts})\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])(?! [A-Z][a-z])"
-        )
-    cues = Cues(
-        before=before("strong", "before"),
-        before_weak=before("weak", "before_weak"),
-        after=re.compile("|".join(after)) if after else None,
-        blocker=re.compile("|".join(blockers)) if blockers else None,
-        titled_name=titled,
-        not_name=frozenset(not_name),
-    )
-    if not lead or "" in lead:
-        return cues  # a cue word that folds to nothing could start a match anywhere
-    listed = tuple(lead)
-    cue_words = CueWords(ahocorasick_rs.AhoCorasick(listed), listed, tuple(tuple(dict.fromkeys(lead[w])) for w in listed))
-    return replace(cues, words=cue_words)
 
 
 def sentence_of(starts: list[int], pos: int) -> int:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
-from tealeaves.extract.entity_scan import LOOKBACK, Found, Match, Scan, Via, sentence_of
+from tealeaves.extract.entity_scan import LOOKBACK, Found, Scan, Via, sentence_of
 from tealeaves.model import MentionKind
 
 _JOINERS = frozenset(" \N{MIDDLE DOT}\N{KATAKANA MIDDLE DOT}\N{NO-BREAK SPACE}")
@@ -34,22 +35,17 @@ _POSSESSIVE = frozenset({"", "'s", "\N{RIGHT SINGLE QUOTATION MARK}s"})
 def resolve_roles(scan: Scan, found: list[Found]) -> list[Found]:
     """Role descriptors resolved to the holder at the publication date (see the module docstring);
     nothing when the publication date is unknown."""
-    doc, kb, matches = scan.doc, scan.kb, scan.matches
+    doc, kb = scan.doc, scan.kb
     on = doc.meta.published
     if on is None:
         return []
-    starts = [s.span.start for s in doc.sentences]
-    named_in: dict[int, set[str]] = {}
-    for f in found:
-        if f.kind is MentionKind.PERSON and f.actor_id:
-            named_in.setdefault(sentence_of(starts, f.start), set()).add(f.actor_id)
+    named_in: dict[int, set[str]] | None = None
     out: list[Found] = []
-    for i, m in enumerate(matches):
-        pr = scan.profiles[i]
+    for i, pr in enumerate(scan.profiles):
         roles = pr.roles
         if not roles or pr.persons or pr.members:
             continue
-        if _names_follow(scan, i) or _apposition(scan, i) or _blocked(scan, m):
+        if _names_follow(scan, i) or _apposition(scan, i) or _blocked(scan, i):
             continue
         explicit = [t for t in roles if not t.bare]
         via: Via = "role"
@@ -69,23 +65,36 @@ def resolve_roles(scan: Scan, found: list[Found]) -> list[Found]:
         if len(holders) != 1:
             continue
         (holder,) = holders.values()
-        if holder.id in named_in.get(sentence_of(starts, m.start), set()):
+        starts = scan.sentence_starts
+        if named_in is None:
+            named_in = _named_in(starts, found)
+        a = scan.starts[i]
+        if holder.id in named_in.get(sentence_of(starts, a), set()):
             continue
-        out.append(Found(m.start, m.end, MentionKind.PERSON, holder.id, holder.name, holder.state, via))
+        out.append((a, scan.ends[i], MentionKind.PERSON, holder.id, holder.name, holder.state, via))
     return out
+
+
+def _named_in(starts: list[int], found: list[Found]) -> dict[int, set[str]]:
+    """The listed persons named in each sentence (by index), from the mentions found so far."""
+    named_in: dict[int, set[str]] = {}
+    for f in found:
+        if f[2] is MentionKind.PERSON and f[3]:
+            named_in.setdefault(sentence_of(starts, f[0]), set()).add(f[3])
+    return named_in
 
 
 def _names_follow(scan: Scan, i: int) -> bool:
     """The descriptor is a title directly followed by a name: a listed person ("财长贝森特") or a
     capitalised English word ("Vice President Sara ..."); the name is the mention."""
-    m, text = scan.matches[i], scan.doc.text
-    if i + 1 < len(scan.matches):
+    end, text = scan.ends[i], scan.doc.text
+    if i + 1 < len(scan.profiles):
         gap = scan.gap(i, i + 1)
         if len(gap) <= 2 and all(c in _JOINERS for c in gap):
             pr = scan.profiles[i + 1]
             if pr.persons or pr.members:
                 return True
-    return text[m.end - 1].isascii() and text[m.end - 1].isalpha() and re.match(r" [A-Z][a-z]", text[m.end : m.end + 3]) is not None
+    return text[end - 1].isascii() and text[end - 1].isalpha() and re.match(r" [A-Z][a-z]", text[end : end + 3]) is not None
 
 
 def _apposition(scan: Scan, i: int) -> bool:
@@ -96,9 +105,10 @@ def _apposition(scan: Scan, i: int) -> bool:
     return scan.gap(i - 1, i).strip() in _APPOSITION and bool(scan.profiles[i - 1].persons)
 
 
-def _blocked(scan: Scan, m: Match) -> bool:
+def _blocked(scan: Scan, i: int) -> bool:
     """A blocker word right before the descriptor: 副总理, 前总统, "Vice Premier", "former President"."""
-    return scan.cue_before("blocker", max(0, m.start - LOOKBACK), m.start)
+    a = scan.starts[i]
+    return scan.cue_before("blocker", max(0, a - LOOKBACK), a)
 
 
 def _state_before(scan: Scan, i: int) -> str | None:
@@ -115,18 +125,33 @@ def titled_unknown_names(scan: Scan) -> list[Found]:
     cues = scan.cues
     if cues.titled_name is None:
         return []
-    lefts = [m.start for m in scan.matches]
+    lefts = scan.starts
     out: list[Found] = []
-    for hit in cues.titled_name.finditer(scan.doc.text):
+    for hit in _titled_hits(cues.titled_name, scan.doc.text, scan.title_starts):
         start, end = hit.span("name")
         k = bisect.bisect_left(lefts, end)
-        if k > 0 and scan.matches[k - 1].end > start:
+        if k > 0 and scan.ends[k - 1] > start:
             continue
         tokens = hit.group("name").split()
         if any(tok in cues.not_name for tok in tokens) or _in_headline(scan.doc.text, start):
             continue
-        out.append(Found(start, end, MentionKind.PERSON, None, " ".join(tokens), None))
+        out.append((start, end, MentionKind.PERSON, None, " ".join(tokens), None, "alias"))
     return out
+
+
+def _titled_hits(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts`` when given: every match of the titled-name
+    pattern starts where a title word does, so the other places cannot match."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for start in starts:
+        if start >= done:
+            hit = pattern.match(text, start)
+            if hit is not None:
+                done = hit.end()
+                yield hit
 
 
 def _in_headline(text: str, pos: int) -> bool:

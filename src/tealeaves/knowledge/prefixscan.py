@@ -54,6 +54,9 @@ class PrefixScanner:
         """Every dispatch key, compiled to find where one starts; None when the plain pattern is used."""
         self._word_start = tuple(k[0].isascii() and k[0].isalnum() for k in keys)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._by_key: dict[str, re.Pattern[str]] = {}
+        """Dispatch key of ``K`` characters -> the pattern of its group, filled as keys are met (a
+        string key hashes once per string; a group tuple would hash anew on every lookup)."""
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -78,18 +81,32 @@ class PrefixScanner:
             yield from (m for m in self.pattern.finditer(text) if m.end() > m.start())
             return
         pos = 0
-        dispatch, compiled = self.dispatch, self._compiled
+        by_key = self._by_key
         for start in starts:
             if start < pos:
                 continue
-            group = dispatch.get(text[start : start + 3]) or dispatch.get(text[start : start + 2]) or dispatch.get(text[start])
-            if group is None:
-                continue
-            pattern = compiled.get(group) or self.pattern_for(group)
+            pattern = by_key.get(text[start : start + K])
+            if pattern is None:
+                pattern = self._pattern_at(text, start)
+                if pattern is None:
+                    continue
             m = pattern.match(text, start)
             if m is not None and m.end() > start:
                 pos = m.end()
                 yield m
+
+    def _pattern_at(self, text: str, start: int) -> re.Pattern[str] | None:
+        """The pattern of the longest dispatch key starting at ``start``; None when none does."""
+        dispatch = self.dispatch
+        for n in range(K, 0, -1):
+            key = text[start : start + n]
+            group = dispatch.get(key)
+            if group is not None:
+                pattern = self.pattern_for(group)
+                if len(key) == K:
+                    self._by_key[key] = pattern
+                return pattern
+        return None
 
     def _candidates(self, text: str) -> list[int] | None:
         """Sorted places in ``text`` where a dispatch key starts; None when the plain pattern must

@@ -13,7 +13,6 @@ own pyahocorasick automaton; both report every occurrence of every phrase, so th
 from __future__ import annotations
 
 import functools
-import operator
 import string
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
@@ -74,7 +73,11 @@ def _compiled(index: PhraseIndex[T]) -> _Compiled[T]:
 
 
 Occurrence = tuple[int, int, int]
-"""``(pattern number, start, end)`` of one occurrence of a phrase."""
+"""``(pattern number, start, end)`` of one occurrence of a phrase, as the automaton reports it."""
+
+Spot = tuple[int, int, int]
+"""``(start, end, phrase number)`` of one match; the number indexes ``index.phrases()``. Sorting
+spots sorts them by position: two spots with the same start and end are the same phrase."""
 
 
 def _occurrences(compiled: _Compiled[T], index: PhraseIndex[T], text: str) -> list[Occurrence]:
@@ -98,67 +101,153 @@ def find_phrases(view: View, index: PhraseIndex[T], *, overlapping: bool = False
     """
     if not len(index):
         return []
-    text = view.text
     compiled = _compiled(index)
-    found = _occurrences(compiled, index, text)
-    if compiled.any_edged:
-        edged = compiled.edged
-        found = [o for o in found if not edged[o[0]] or _on_boundary(compiled, text, o)]
-    # two occurrences with the same start and end are the same phrase, so no sort here has ties
-    found.sort(key=_span)
-    if not overlapping:
-        found = _longest_first(found)
     phrases, payloads, make = compiled.phrases, compiled.payloads, _new_match
-    return [make(PhraseMatch, (start, end, phrases[i], payloads[i])) for i, start, end in found]
+    return [make(PhraseMatch, (s, e, phrases[i], payloads[i])) for s, e, i in _spots(compiled, index, view.text, overlapping)]
+
+
+def find_phrase_spots(view: View, index: PhraseIndex[T], *, overlapping: bool = False) -> list[Spot]:
+    """What ``find_phrases`` finds, as plain ``(start, end, phrase number)`` tuples: for a stage
+    that reads per-phrase tables it built once (numbered as ``index.phrases()``) and would only
+    unpack the PhraseMatch objects again.
+
+    Example::
+
+        [index.phrases()[n] for _s, _e, n in find_phrase_spots(view, index)]  # ['财长', '贝森特']
+    """
+    if not len(index):
+        return []
+    return _spots(_compiled(index), index, view.text, overlapping)
+
+
+def find_phrase_spots_and_probes(
+    view: View, index: PhraseIndex[T], probes: tuple[str, ...]
+) -> tuple[list[Spot], list[Occurrence] | None]:
+    """``find_phrase_spots(view, index)``, and from the same pass over the view every occurrence
+    of the (folded) ``probes`` as ``(probe number, start, end)``, in no particular order and with
+    no boundary rule: for a stage that needs both the phrases and where some cue words stand,
+    without walking a second automaton over the text.
+
+    The probe occurrences are None when they cannot be listed this way (a lone surrogate in the
+    view, an empty probe, an empty index); the caller then treats every place as a candidate.
+
+    Example::
+
+        spots, cues = find_phrase_spots_and_probes(view, kb.alias_index, ("在", "visit"))
+    """
+    if not probes:
+        return find_phrase_spots(view, index), []
+    if not len(index) or "" in probes:
+        return find_phrase_spots(view, index), None
+    joint = _with_probes(index, probes)
+    text = view.text
+    try:
+        found = joint.automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        return find_phrase_spots(view, index), None
+    n = joint.phrase_count
+    if joint.probe_of is None:  # probe k is pattern n + k and no phrase is a probe
+        hits = [(i - n, s, e) for i, s, e in found if i >= n]
+    else:
+        probe_of = joint.probe_of
+        hits = [(k, s, e) for i, s, e in found if i in probe_of for k in probe_of[i]]
+    compiled = joint.compiled
+    head, tail, wordish = compiled.head, compiled.tail, _WORDISH
+    padded = f" {text} "
+    spots = [
+        (s, e, i) for i, s, e in found if i < n and not (head[i] and padded[s] in wordish or tail[i] and padded[e + 1] in wordish)
+    ]
+    spots.sort()
+    return _longest_first(spots), hits
+
+
+@dataclass(frozen=True, slots=True)
+class _Probed(Generic[T]):
+    """An index's phrases plus probe words in one automaton: patterns below ``phrase_count`` are the
+    index's phrases (numbered as ``index.phrases()``), the others probe words not among them.
+    ``probe_of`` maps a pattern to the probe numbers it stands for; None when probe ``k`` is simply
+    pattern ``phrase_count + k`` (no probe repeats or is a phrase)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    compiled: _Compiled[T]
+    phrase_count: int
+    probe_of: dict[int, tuple[int, ...]] | None
+
+
+@functools.lru_cache(maxsize=8)
+def _with_probes(index: PhraseIndex[T], probes: tuple[str, ...]) -> _Probed[T]:
+    """Compile ``index`` with ``probes`` once; both never change once built."""
+    compiled = _compiled(index)
+    number = dict(compiled.number)
+    extra: list[str] = []
+    probe_of: dict[int, list[int]] = {}
+    for k, probe in enumerate(probes):
+        if probe not in number:
+            number[probe] = len(compiled.phrases) + len(extra)
+            extra.append(probe)
+        probe_of.setdefault(number[probe], []).append(k)
+    n = len(compiled.phrases)
+    simple = all(i == n + ks[0] and len(ks) == 1 for i, ks in probe_of.items())
+    return _Probed(
+        automaton=ahocorasick_rs.AhoCorasick([*compiled.phrases, *extra]),
+        compiled=compiled,
+        phrase_count=n,
+        probe_of=None if simple else {i: tuple(ks) for i, ks in probe_of.items()},
+    )
 
 
 _new_match = tuple.__new__
 """Build a PhraseMatch from its fields without the NamedTuple constructor's Python frame."""
 
 
-def _on_boundary(compiled: _Compiled[T], text: str, o: Occurrence) -> bool:
-    i, start, end = o
-    if compiled.head[i] and start and text[start - 1] in _WORDISH:
-        return False
-    return not (compiled.tail[i] and end < len(text) and text[end] in _WORDISH)
+def _spots(compiled: _Compiled[T], index: PhraseIndex[T], text: str, overlapping: bool) -> list[Spot]:
+    """The matches on word boundaries, sorted; without ``overlapping``, settled longest first."""
+    found = _occurrences(compiled, index, text)
+    if compiled.any_edged:
+        # one padding character each side, so that the neighbours of any occurrence exist
+        padded, head, tail, wordish = f" {text} ", compiled.head, compiled.tail, _WORDISH
+        spots = [(s, e, i) for i, s, e in found if not (head[i] and padded[s] in wordish or tail[i] and padded[e + 1] in wordish)]
+    else:
+        spots = [(s, e, i) for i, s, e in found]
+    spots.sort()
+    return spots if overlapping else _longest_first(spots)
 
 
-_span = operator.itemgetter(1, 2)
-
-
-def _rank(o: Occurrence) -> tuple[int, int]:
-    return o[1] - o[2], o[1]
-
-
-def _longest_first(found: list[Occurrence]) -> list[Occurrence]:
-    """Of occurrences sorted by position, keep the longest, then the leftmost, of any that overlap;
-    sorted by position. Occurrences are settled cluster by cluster (a run of overlapping ones), since
-    what is kept in one cluster never touches another."""
-    if not found:
-        return found
-    out: list[Occurrence] = []
-    first, reach = 0, found[0][2]
-    for k in range(1, len(found)):
-        o = found[k]
-        if o[1] < reach:
-            reach = max(reach, o[2])
-            continue
-        out.extend(_settle(found, first, k))
-        first, reach = k, o[2]
-    out.extend(_settle(found, first, len(found)))
+def _longest_first(found: list[Spot]) -> list[Spot]:
+    """Of spots sorted by position, keep the longest, then the leftmost, of any that overlap;
+    sorted by position. Spots are settled cluster by cluster (a run of overlapping ones), since
+    what is kept in one cluster never touches another; most clusters hold one or two."""
+    out: list[Spot] = []
+    keep = out.append
+    n, k = len(found), 0
+    while k < n:
+        first = found[k]
+        reach = first[1]
+        j = k + 1
+        while j < n and found[j][0] < reach:
+            if found[j][1] > reach:
+                reach = found[j][1]
+            j += 1
+        if j == k + 1:
+            keep(first)
+        elif j == k + 2:  # two that overlap: the longer wins, the earlier on a tie
+            other = found[k + 1]
+            keep(other if other[1] - other[0] > first[1] - first[0] else first)
+        else:
+            out.extend(_settle(found[k:j]))
+        k = j
     return out
 
 
-def _settle(found: list[Occurrence], a: int, b: int) -> list[Occurrence]:
-    """The occurrences kept of the cluster ``found[a:b]``, by position: longest first, then leftmost."""
-    if b - a == 1:
-        return [found[a]]
-    if b - a == 2:  # two that overlap: the longer wins, the earlier on a tie
-        x, y = found[a], found[a + 1]
-        return [y if y[2] - y[1] > x[2] - x[1] else x]
-    taken: list[Occurrence] = []
-    for o in sorted(found[a:b], key=_rank):
-        if all(o[2] <= t[1] or t[2] <= o[1] for t in taken):
+def _rank(o: Spot) -> tuple[int, int]:
+    return o[0] - o[1], o[0]
+
+
+def _settle(cluster: list[Spot]) -> list[Spot]:
+    """The spots kept of one cluster, by position: longest first, then leftmost."""
+    taken: list[Spot] = []
+    for o in sorted(cluster, key=_rank):
+        if all(o[1] <= t[0] or t[1] <= o[0] for t in taken):
             taken.append(o)
-    taken.sort(key=_span)
+    taken.sort()
     return taken
