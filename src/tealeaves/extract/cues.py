@@ -34,7 +34,7 @@ import bisect
 import functools
 import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,18 +80,17 @@ def extract_cues(doc: Document, kb: KnowledgeBase) -> tuple[Cue, ...]:
             add((start, end, target.family, _fill_key(target, found.group("n") if has_number else None)))
     if not hits:
         return ()
-    # the Cue is validated from a dict (what Cue(...) does, without its keyword plumbing); keys of
-    # several families may share a span, and then share one Evidence
-    make: Callable[[dict[str, object]], Cue] = Cue.__pydantic_validator__.validate_python
+    # keys of several families may share a span, and then share one Evidence
+    make = Cue.of
     evidence = EvidenceMaker(doc).at
     out: list[Cue] = []
     last_start = last_end = -1
     quoted: Evidence | None = None
     for start, end, family, key in _longest_per_family(hits):  # sorted, so one span's hits are adjacent
-        if start != last_start or end != last_end:
+        if quoted is None or start != last_start or end != last_end:
             quoted = evidence(start, end)
             last_start, last_end = start, end
-        out.append(make({"family": family, "key": key, "evidence": quoted}))
+        out.append(make(family, key, quoted))
     return tuple(out)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from tealeaves.extract import calendar as cal
@@ -127,8 +126,6 @@ class _Reader:
         self.sentence_years: dict[int, int] = {}
         self.sentence_months: dict[int, tuple[int, int]] = {}
         self.ctx = Context(published=doc.meta.published, lean=self._lean_here)
-        # validating a dict is what DateRef(...) does, without its keyword plumbing
-        self._make: Callable[[dict[str, object]], DateRef] = DateRef.__pydantic_validator__.validate_python
 
     def read_all(self, matches: list[_Match]) -> list[DateRef]:
         out: list[DateRef] = []
@@ -237,7 +234,7 @@ class _Reader:
         except Unresolved:
             granularity = Granularity.INTERVAL if match.end_fields else _granularity(fields)
             evidence = Evidence.of(sentence, Span.of(self.text, start, end))
-            return self._make({"value": None, "granularity": granularity, "relative": True, "evidence": evidence})
+            return DateRef.of(None, granularity, True, evidence)
         if reading is None:
             return None
         return self._emit(start, end, sentence, reading[0], reading[1], fields)
@@ -252,7 +249,7 @@ class _Reader:
         if "month" in fields and first.month == period.last.month and first.year == period.last.year:
             self.sentence_months[sentence] = (first.year, first.month)
         evidence = Evidence.of(sentence, Span.of(self.text, start, end))
-        return self._make({"value": period.value, "granularity": period.granularity, "relative": relative, "evidence": evidence})
+        return DateRef.of(period.value, period.granularity, relative, evidence)
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""

@@ -204,16 +204,16 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     if len(group) == 1:  # the rules below, for a group of one
         only = group[0]
         modality = only.modality
-        return Event(
-            type=only.type,
-            source=only.source,
-            target=only.target,
-            modality=modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
-            date=only.date or None,
-            place=only.place or None,
-            cue=text[only.cue[0] : only.cue[1]],
-            evidence=make.at(only.evidence),
-            more_evidence=(),
+        return Event.of(
+            only.type,
+            only.source,
+            only.target,
+            modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
+            only.date or None,
+            only.place or None,
+            text[only.cue[0] : only.cue[1]],
+            make.at(only.evidence),
+            (),
         )
     # one pass: the first mention with the firmest date, the first whose modality a word gives, and
     # the first date (firm, then any) and place named
@@ -243,15 +243,14 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         modality = Modality.ASSERTED
     else:
         modality = worded.modality
-    # validated: with the evidence already built, pydantic's check is cheaper than model_construct
-    return Event(
-        type=lead.type,
-        source=lead.source,
-        target=lead.target,
-        modality=modality,
-        date=lead.date or firm_date or any_date,
-        place=lead.place or any_place,
-        cue=text[lead.cue[0] : lead.cue[1]],
-        evidence=make.at(lead.evidence),
-        more_evidence=tuple(make.at(c.evidence) for c in group if c is not lead),
+    return Event.of(
+        lead.type,
+        lead.source,
+        lead.target,
+        modality,
+        lead.date or firm_date or any_date,
+        lead.place or any_place,
+        text[lead.cue[0] : lead.cue[1]],
+        make.at(lead.evidence),
+        tuple(make.at(c.evidence) for c in group if c is not lead),
     )

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -96,21 +95,19 @@ class _Found:
     high_base: float | None
     bound: Bound
 
-    def to_quantity(self, make: Callable[[dict[str, object]], Quantity], evidence: Evidence) -> Quantity:
-        """The Quantity, with the evidence of this mention; ``make`` validates the fields (what
-        ``Quantity(...)`` does, without its keyword plumbing)."""
-        return make(
-            {
-                "value_base": self.value_base,
-                "unit": self.unit,
-                "value": self.value,
-                "unit_text": self.unit_text,
-                "commodity": self.commodity,
-                "low_base": self.low_base,
-                "high_base": self.high_base,
-                "bound": self.bound,
-                "evidence": evidence,
-            }
+    def to_quantity(self, evidence: Evidence) -> Quantity:
+        """The Quantity, with the evidence of this mention (``Quantity.of``: the fields are checked
+        here already)."""
+        return Quantity.of(
+            self.value_base,
+            self.unit,
+            self.value,
+            self.unit_text,
+            self.commodity,
+            self.low_base,
+            self.high_base,
+            self.bound,
+            evidence,
         )
 
 
@@ -142,8 +139,8 @@ def extract_quantities(doc: Document, kb: KnowledgeBase, *, counts: bool = False
             found.append(item)
     if not found:
         return ()
-    make, text = Quantity.__pydantic_validator__.validate_python, doc.text
-    return tuple(f.to_quantity(make, Evidence.of(ctx.sentence_index(f.start), Span.of(text, f.start, f.end))) for f in _deduplicate(found))
+    text = doc.text
+    return tuple(f.to_quantity(Evidence.of(ctx.sentence_index(f.start), Span.of(text, f.start, f.end))) for f in _deduplicate(found))
 
 
 def _read(ctx: Context, start: int, end: int, text: str) -> _Reading | None:
