@@ -9,20 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tealeaves.extract import numbers as numbers_module
-from tealeaves.extract.numbers import (
-    APPROX_MARKS,
-    NUMBER_RE,
-    ZH_BIG_UNITS,
-    ZH_DIGITS,
-    ZH_POINTS,
-    ZH_SMALL_UNITS,
-    find_numbers,
-    format_arabic,
-    format_chinese,
-    parse_decimal,
-    parse_number,
-    split_scale,
-)
+from tealeaves.extract.number_format import format_arabic, format_chinese
+from tealeaves.extract.numbers import APPROX_MARKS, NUMBER_RE, find_numbers, parse_decimal, parse_number, split_scale
+from tealeaves.extract.zh_numerals import ZH_BIG_UNITS, ZH_DIGITS, ZH_POINTS, ZH_SMALL_UNITS
 
 
 @pytest.mark.parametrize(

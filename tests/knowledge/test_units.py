@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.numbers import format_arabic
+from tealeaves.extract.number_format import format_arabic
 from tealeaves.extract.quantities import extract_quantities
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.loader import load_knowledge

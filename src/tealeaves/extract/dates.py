@@ -32,6 +32,7 @@ from tealeaves.knowledge.dategrammar import DateGrammar, Template
 from tealeaves.model import DateRef, Document, Evidence, Granularity, Span
 from tealeaves.text.normalize import make_view
 
+
 class _Match(NamedTuple):
     """One template match: its span and the fields of its start (and, for a range, its end; empty
     otherwise). A tuple, cheap to build for every match."""

@@ -9,22 +9,31 @@ serves 12 million tons of American soybeans and 1200万吨美国大豆 alike.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
 
-import ahocorasick_rs
-
+from tealeaves.extract.quantity_tables import (
+    SCANNED_CUES,
+    Edges,
+    Table,
+    break_pattern,
+    clause_breaks,
+    cue_kind,
+    cue_scan,
+    edges_of,
+    span_of,
+    start_of,
+    table,
+    unit_kind,
+    wordish,
+)
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
 from tealeaves.model import Document
 from tealeaves.text.normalize import View
 from tealeaves.text.scan import find_phrases
-
-T = TypeVar("T")
 
 _TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
 _LATIN_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -50,200 +59,6 @@ def weight(text: str) -> float:
     return len(_LATIN_TOKENS.findall(text)) + 0.5 * wide
 
 
-SCANNED_CUES = frozenset({("per_unit", "before"), ("rate", "after"), ("rate", "before"), ("bound", "before")})
-"""The cue kinds ``Context.cues_in`` finds with one scan of the whole document (the ones the
-quantity extractor asks for around every amount); any other kind is scanned range by range."""
-
-
-@dataclass(frozen=True)
-class _CueScan:
-    """An automaton over the cue phrases that have an entry of a ``SCANNED_CUES`` kind, with each
-    phrase's entries of those kinds and whether it starts or ends with a Latin letter or digit."""
-
-    automaton: ahocorasick_rs.AhoCorasick | None
-    entries: tuple[tuple[QuantityCueEntry, ...], ...]
-    head: tuple[bool, ...]
-    tail: tuple[bool, ...]
-
-
-@functools.lru_cache(maxsize=16)
-def _cue_scan(index: PhraseIndex[QuantityCueEntry]) -> _CueScan:
-    phrases: list[str] = []
-    entries: list[tuple[QuantityCueEntry, ...]] = []
-    for phrase in index.phrases():
-        wanted = tuple(e for e in index.lookup(phrase) if (e.role, e.position) in SCANNED_CUES)
-        if wanted:
-            phrases.append(phrase)
-            entries.append(wanted)
-    return _CueScan(
-        automaton=ahocorasick_rs.AhoCorasick(phrases) if phrases else None,
-        entries=tuple(entries),
-        head=tuple(_wordish(p[0]) for p in phrases),
-        tail=tuple(_wordish(p[-1]) for p in phrases),
-    )
-
-
-def _start_of(m: re.Match[str]) -> int:
-    return m.start()
-
-
-def _span(cue: tuple[int, int, Any]) -> tuple[int, int]:
-    return cue[0], cue[1]
-
-
-def _wordish(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
-class _Table(Generic[T]):
-    """The folded phrases of a PhraseIndex for lookups at a position of a folded view: no folding
-    per lookup, and only the lengths of forms that start (or end) with the character there."""
-
-    def __init__(self, index: PhraseIndex[T]) -> None:
-        self.forms: dict[str, tuple[T, ...]] = {p: index.lookup(p) for p in index.phrases()}
-        by_first: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for p in self.forms:
-            by_first.setdefault(p[0], set()).add(len(p))
-            by_last.setdefault(p[-1], set()).add(len(p))
-        self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
-        self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
-
-    def starting_at(self, text: str, pos: int) -> list[tuple[int, str, tuple[T, ...]]]:
-        """``(end, form, payloads)`` of every form starting at ``pos``, longest first."""
-        lengths = self.by_first.get(text[pos]) if pos < len(text) else None
-        if lengths is None:
-            return []  # most places: no form starts with this character
-        forms = self.forms
-        out = []
-        for length in lengths:
-            form = text[pos : pos + length]
-            if len(form) == length and form in forms:
-                out.append((pos + length, form, forms[form]))
-        return out
-
-    def ending_at(self, text: str, pos: int) -> list[tuple[int, str, tuple[T, ...]]]:
-        """``(start, form, payloads)`` of every form ending at ``pos``, longest first."""
-        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
-        if lengths is None:
-            return []
-        forms = self.forms
-        out = []
-        for length in lengths:
-            if length <= pos:
-                form = text[pos - length : pos]
-                if form in forms:
-                    out.append((pos - length, form, forms[form]))
-        return out
-
-
-class _Kind(Generic[T]):
-    """The forms of a ``_Table`` that have an entry of one kind (a unit position, a cue role and
-    position), each with the first such entry: a lookup at a place where no form of that kind starts
-    is one dict miss, and no entry lists are filtered per lookup."""
-
-    def __init__(self, forms: dict[str, T]) -> None:
-        self.forms = {f: (e, _wordish(f[0]), _wordish(f[-1])) for f, e in forms.items()}
-        by_first: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for f in forms:
-            by_first.setdefault(f[0], set()).add(len(f))
-            by_last.setdefault(f[-1], set()).add(len(f))
-        self.by_first = {c: sorted(n, reverse=True) for c, n in by_first.items()}
-        self.by_last = {c: sorted(n, reverse=True) for c, n in by_last.items()}
-
-    def starting_at(self, text: str, pos: int) -> tuple[int, T] | None:
-        """``(end, entry)`` of the longest form starting at ``pos`` that, when it ends in a Latin
-        letter or digit, is not followed by one."""
-        lengths = self.by_first.get(text[pos]) if pos < len(text) else None
-        if lengths is None:
-            return None
-        forms, n = self.forms, len(text)
-        for length in lengths:
-            form = text[pos : pos + length]
-            if len(form) == length and form in forms:
-                entry, _head, tail = forms[form]
-                end = pos + length
-                if tail and end < n and _wordish(text[end]):
-                    continue
-                return end, entry
-        return None
-
-    def ending_at(self, text: str, pos: int, *, always_bounded: bool) -> tuple[int, T] | None:
-        """``(start, entry)`` of the longest form ending at ``pos`` not preceded by a Latin letter or
-        digit (when ``always_bounded`` is False, only a form starting with one is held to that)."""
-        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
-        if lengths is None:
-            return None
-        forms = self.forms
-        for length in lengths:
-            if length <= pos:
-                form = text[pos - length : pos]
-                if form in forms:
-                    entry, head, _tail = forms[form]
-                    start = pos - length
-                    if (always_bounded or head) and start > 0 and _wordish(text[start - 1]):
-                        continue
-                    return start, entry
-        return None
-
-
-@functools.lru_cache(maxsize=64)
-def _unit_kind(units: _Table[UnitEntry], positions: tuple[str, ...]) -> _Kind[UnitEntry]:
-    kind: dict[str, UnitEntry] = {}
-    for form, entries in units.forms.items():
-        fitting = [e for e in entries if e.position in positions]
-        if fitting:
-            kind[form] = fitting[0]
-    return _Kind(kind)
-
-
-@functools.lru_cache(maxsize=64)
-def _cue_kind(cues: _Table[QuantityCueEntry], role: str, position: str) -> _Kind[QuantityCueEntry]:
-    kind: dict[str, QuantityCueEntry] = {}
-    for form, entries in cues.forms.items():
-        fitting = [e for e in entries if e.role == role and e.position == position]
-        if fitting:
-            kind[form] = fitting[0]
-    return _Kind(kind)
-
-
-@functools.lru_cache(maxsize=16)
-def _table(index: PhraseIndex[Any]) -> _Table[Any]:
-    """The lookup table of an index, built once: a PhraseIndex never changes after it is built."""
-    return _Table(index)
-
-
-@dataclass(frozen=True)
-class Edges:
-    """Characters that can begin or end the forms a run of digits may touch: a suffix unit's first
-    character, a prefix unit's last one and a range joiner's first one. A run touching none of them
-    cannot be a quantity, so most runs are dropped after a few set lookups."""
-
-    suffix_first: frozenset[str]
-    prefix_last: frozenset[str]
-    range_first: frozenset[str]
-
-
-@functools.lru_cache(maxsize=16)
-def _edges(units: _Table[UnitEntry], cues: _Table[QuantityCueEntry]) -> Edges:
-    return Edges(
-        suffix_first=frozenset(f[0] for f, es in units.forms.items() if any(e.position in ("suffix", "both") for e in es)),
-        prefix_last=frozenset(f[-1] for f, es in units.forms.items() if any(e.position in ("prefix", "both") for e in es)),
-        range_first=frozenset(f[0] for f, es in cues.forms.items() if any(e.role == "range" and e.position == "between" for e in es)),
-    )
-
-
-@functools.lru_cache(maxsize=16)
-def _breaks(cues: PhraseIndex[QuantityCueEntry]) -> frozenset[str]:
-    """The one-character clause marks of the cue table, and the line break."""
-    marks = {p for p in cues.phrases() if len(p) == 1 and any(e.role == "clause_break" for e in cues.lookup(p))}
-    return frozenset(marks | {"\n"})
-
-
-@functools.lru_cache(maxsize=16)
-def _break_pattern(breaks: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(breaks)) + "]")
 
 
 @dataclass
@@ -256,8 +71,8 @@ class Context:
     commodities: PhraseIndex[CommodityEntry]
     breaks: frozenset[str]
     run_starts: Sequence[int]
-    unit_table: _Table[UnitEntry]
-    cue_table: _Table[QuantityCueEntry]
+    unit_table: Table[UnitEntry]
+    cue_table: Table[QuantityCueEntry]
     edges: Edges
     _sentence_starts: list[int] = field(default_factory=list)
     _sentence_ends: list[int] = field(default_factory=list)
@@ -271,8 +86,8 @@ class Context:
     def build(cls, doc: Document, kb: KnowledgeBase, view: View, run_starts: Sequence[int]) -> Context:
         """Gather the indexes and the clause marks for ``doc``."""
         cues = kb.quantity_cue_index
-        units, cue_table = _table(kb.unit_index), _table(cues)
-        ctx = cls(doc, view, cues, kb.commodity_index, _breaks(cues), run_starts, units, cue_table, _edges(units, cue_table))
+        units, cue_table = table(kb.unit_index), table(cues)
+        ctx = cls(doc, view, cues, kb.commodity_index, clause_breaks(cues), run_starts, units, cue_table, edges_of(units, cue_table))
         spans = [s.span for s in doc.sentences]
         ctx._sentence_starts = [span.start for span in spans]
         ctx._sentence_ends = [span.end for span in spans]
@@ -313,12 +128,12 @@ class Context:
         s_start, s_end = self.sentence_bounds(index)
         marks = self._break_cache.get(index)
         if marks is None:
-            pattern = _break_pattern(self.breaks)
+            pattern = break_pattern(self.breaks)
             text, last = self.view.text, len(self.view.text) - 1
             # every character the pattern finds is a break mark; is_break only spares 1,200's comma
             marks = [
                 i
-                for i in map(_start_of, pattern.finditer(text, s_start, s_end))
+                for i in map(start_of, pattern.finditer(text, s_start, s_end))
                 if text[i] != "," or not (0 < i < last and text[i - 1].isdigit() and text[i + 1].isdigit())
             ]
             self._break_cache[index] = marks
@@ -343,20 +158,20 @@ class Context:
     def unit_at(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form starting at ``pos`` whose position is one of ``positions``, as
         ``(end, entry)``; a form ending in a letter must end on a word boundary."""
-        return _unit_kind(self.unit_table, positions).starting_at(self.view.text, pos)
+        return unit_kind(self.unit_table, positions).starting_at(self.view.text, pos)
 
     def unit_before(self, pos: int, positions: tuple[str, ...]) -> tuple[int, UnitEntry] | None:
         """The longest unit form ending at ``pos`` (a prefix such as $, US$, 百分之), as
         ``(start, entry)``; it must not follow a letter or digit (R$ is not a US dollar)."""
-        return _unit_kind(self.unit_table, positions).ending_at(self.view.text, pos, always_bounded=True)
+        return unit_kind(self.unit_table, positions).ending_at(self.view.text, pos, always_bounded=True)
 
     def cue_at(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` starting at ``pos``, as ``(end, entry)``."""
-        return _cue_kind(self.cue_table, role, position).starting_at(self.view.text, pos)
+        return cue_kind(self.cue_table, role, position).starting_at(self.view.text, pos)
 
     def cue_ending(self, pos: int, role: str, position: str) -> tuple[int, QuantityCueEntry] | None:
         """The longest cue of ``role``/``position`` ending at ``pos``, as ``(start, entry)``."""
-        return _cue_kind(self.cue_table, role, position).ending_at(self.view.text, pos, always_bounded=False)
+        return cue_kind(self.cue_table, role, position).ending_at(self.view.text, pos, always_bounded=False)
 
     def cues_in(self, a: int, b: int, role: str, position: str) -> list[tuple[int, int, QuantityCueEntry]]:
         """Every cue of ``role``/``position`` inside ``[a, b)`` on word boundaries, by position; a cue
@@ -393,12 +208,12 @@ class Context:
         # iterate over a slice: the automaton converts the whole string it is given on every call
         for end_incl, (key, payloads) in self.cues.automaton.iter(text[a:b]):
             start, end = a + end_incl - len(key) + 1, a + end_incl + 1
-            if _wordish(key[0]) and start > 0 and _wordish(text[start - 1]):
+            if wordish(key[0]) and start > 0 and wordish(text[start - 1]):
                 continue
-            if _wordish(key[-1]) and end < len(text) and _wordish(text[end]):
+            if wordish(key[-1]) and end < len(text) and wordish(text[end]):
                 continue
             out.extend((start, end, e) for e in payloads if e.role == role and e.position == position)
-        out.sort(key=_span)
+        out.sort(key=span_of)
         return out
 
     def _cue_places(self) -> dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] | None:
@@ -408,7 +223,7 @@ class Context:
         scanner cannot encode (a lone surrogate): ``cues_in`` then scans each range."""
         if self._cue_cache is not None or self._cue_unscannable:
             return self._cue_cache
-        scan = _cue_scan(self.cues)
+        scan = cue_scan(self.cues)
         text = self.view.text
         n = len(text)
         places: dict[tuple[str, str], list[tuple[int, int, QuantityCueEntry]]] = {}
@@ -419,14 +234,14 @@ class Context:
             return None
         head, tail, entries = scan.head, scan.tail, scan.entries
         for i, start, end in found:
-            if head[i] and start > 0 and _wordish(text[start - 1]):
+            if head[i] and start > 0 and wordish(text[start - 1]):
                 continue
-            if tail[i] and end < n and _wordish(text[end]):
+            if tail[i] and end < n and wordish(text[end]):
                 continue
             for e in entries[i]:
                 places.setdefault((e.role, e.position), []).append((start, end, e))
         for cues in places.values():
-            cues.sort(key=_span)  # stable: the entries of one phrase keep their order
+            cues.sort(key=span_of)  # stable: the entries of one phrase keep their order
         self._cue_cache = places
         return places
 
