@@ -53,8 +53,9 @@ _set_private = _slot_setter("__pydantic_private__")
 def _built(cls: type[_F], values: dict[str, Any], fields_set: set[str]) -> _F:
     """An instance of ``cls`` from ``values`` that the caller has already checked: every field, in
     field order, with its final type. What ``model_construct`` does, without its per-field lookups;
-    only for the few constructors below, which run once per sentence or item of every document
-    (the hottest ones repeat these five lines inline to save the call).
+    only for the checked ``of``/``at`` constructors of the model modules, which run once per
+    sentence or item of every document (``Span.of``, the hottest, repeats these lines inline to
+    save the call).
 
     ``fields_set`` (the keys of ``values``) is one set shared by every instance a constructor
     builds: a frozen model never changes it (``model_copy`` copies it before an update), and

@@ -88,17 +88,8 @@ class Evidence(Frozen):
             raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
         if sentence < 0:
             raise ValueError(f"sentence index {sentence} is negative")
-        span = _new(Span)
-        _set_dict(span, {"start": start, "end": end, "text": text[start:end]})
-        _set_fields(span, _SPAN_FIELDS)
-        _set_extra(span, None)
-        _set_private(span, None)
-        item = _new(cls)
-        _set_dict(item, {"sentence": sentence, "span": span})
-        _set_fields(item, _EVIDENCE_FIELDS)
-        _set_extra(item, None)
-        _set_private(item, None)
-        return item
+        span = _built(Span, {"start": start, "end": end, "text": text[start:end]}, _SPAN_FIELDS)
+        return _built(cls, {"sentence": sentence, "span": span}, _EVIDENCE_FIELDS)
 
 
 class Sentence(Frozen):
@@ -123,17 +114,8 @@ class Sentence(Frozen):
             raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
         if index < 0:
             raise ValueError(f"sentence index {index} is negative")
-        span = _new(Span)
-        _set_dict(span, {"start": start, "end": end, "text": text[start:end]})
-        _set_fields(span, _SPAN_FIELDS)
-        _set_extra(span, None)
-        _set_private(span, None)
-        item = _new(cls)
-        _set_dict(item, {"index": index, "span": span})
-        _set_fields(item, _SENTENCE_FIELDS)
-        _set_extra(item, None)
-        _set_private(item, None)
-        return item
+        span = _built(Span, {"start": start, "end": end, "text": text[start:end]}, _SPAN_FIELDS)
+        return _built(cls, {"index": index, "span": span}, _SENTENCE_FIELDS)
 
 
 class DocumentMeta(Frozen):
