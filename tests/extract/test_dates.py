@@ -239,7 +239,17 @@ def test_dates_clause_start_steps_back_to_the_mark_the_clause_pattern_finds(kb: 
     grammar = kb.date_grammars[lang]
     assert grammar.clause_marks and grammar.clause is not None
     reader = dates_module._Reader(doc, doc.text, grammar)
-    ends = [m.end() for m in grammar.clause.finditer(doc.text)]
+    text = doc.text
+    ends = [m.end() for m in grammar.clause.finditer(text) if not (0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() and text[m.start() + 1].isdigit())]
     for start in range(len(doc.text) + 1):
         expected = max([e for e in ends if e <= start], default=0)
         assert reader._clause_start(start) == expected
+
+
+def test_dates_a_point_or_comma_inside_a_number_ends_no_clause(kb: KnowledgeBase) -> None:
+    """The future tense before 75.8% still reaches the weekday after it."""
+    text = "China will impose duties of 75.8% on 1,200 lots from Thursday, the ministry said."
+    doc = build_document(text, DocumentMeta(published=dt.date(2025, 8, 13), lang="en"), kb)
+    reader = dates_module._Reader(doc, doc.text, kb.date_grammars["en"])
+    assert reader._clause_start(text.index("Thursday")) == 0
+    assert [d.value for d in extract_dates(doc, kb)] == ["2025-08-14"]

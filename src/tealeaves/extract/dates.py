@@ -293,17 +293,18 @@ class _Reader:
         return lean
 
     def _clause_start(self, start: int) -> int:
-        """Where the clause holding ``start`` begins: just after the last clause mark before it."""
+        """Where the clause holding ``start`` begins: just after the last clause mark before it (a
+        point or comma between two digits, as in 75.8% or 1,200, is part of a number, not a mark)."""
         marks = self.grammar.clause_marks
         if marks:
             # every mark is one character, so the marks the pattern finds are each occurrence
             view, i = self.view, start - 1
-            while i >= 0 and view[i] not in marks:
+            while i >= 0 and (view[i] not in marks or _inside_number(view, i)):
                 i -= 1
             return i + 1
         if self._clause_ends is None:
-            pattern = self.grammar.clause
-            self._clause_ends = [m.end() for m in pattern.finditer(self.view)] if pattern else []
+            pattern, view = self.grammar.clause, self.view
+            self._clause_ends = [m.end() for m in pattern.finditer(view) if not _inside_number(view, m.start())] if pattern else []
         k = bisect.bisect_right(self._clause_ends, start) - 1
         return self._clause_ends[k] if k >= 0 else 0
 
@@ -312,6 +313,11 @@ class _Reader:
             self._quotes = _quote_regions(self.view, self.grammar.quote_open, self.grammar.quote_close)
         k = bisect.bisect_right(self._quotes, (pos, len(self.view) + 1)) - 1
         return k >= 0 and self._quotes[k][0] <= pos < self._quotes[k][1]
+
+
+def _inside_number(view: str, i: int) -> bool:
+    """Whether character ``i`` stands between two digits (the point of 75.8, the comma of 1,200)."""
+    return 0 < i < len(view) - 1 and view[i - 1].isdigit() and view[i + 1].isdigit()
 
 
 def _quote_regions(view: str, opens: frozenset[str], closes: frozenset[str]) -> list[tuple[int, int]]:
