@@ -85,3 +85,16 @@ def test_what_talks_are_about_is_no_act(kb: KnowledgeBase) -> None:
 def test_an_adverb_jiu_before_an_act_does_not_make_it_a_topic(kb: KnowledgeBase) -> None:
     found = _events(kb, "美方随后就对中国商品加征关税。")
     assert ("SANCTION", "USA", "CHN", "asserted") in found
+
+
+def test_a_question_about_what_an_act_achieved_takes_the_act_as_given(kb: KnowledgeBase) -> None:
+    found = _events(kb, "有记者问，中美双方上周在马德里举行的经贸会谈取得了哪些成果？")
+    assert ("CONSULT", "CHN", "USA", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("中美双方是否会在下周举行会谈？", "zh"), ("Will Washington and Beijing hold talks next week?", "en")],
+)
+def test_a_yes_or_no_question_leaves_the_act_open(kb: KnowledgeBase, text: str, lang: str) -> None:
+    assert _events(kb, text, lang) == set()

@@ -113,11 +113,14 @@ def read_modality(
     here = -1  # the cue's clause index, read when a condition word asks for it
     conditional = False
     question = False
+    asks_about = any(m.entry.scope == "presupposed" for m in marks)
     for m in marks:
         scope = m.entry.scope
         same_clause = clause.start <= m.start < clause.end
         if scope == "question":
-            if same_clause or not m.phrase.isalnum():  # a question mark asks the whole sentence
+            if m.phrase.isalnum():
+                question = question or same_clause  # 是否, whether: its own clause is open
+            elif not asks_about:  # a question mark asks the whole sentence, unless it asks what or why
                 question = True
         elif scope == "opinion":
             question = True  # a poll's finding is no act, wherever the cue stands in its sentence

@@ -187,15 +187,17 @@ class ModalityCueEntry(Entry):
     ``condition`` (opens a condition: cues inside it are hypothetical and dropped, cues elsewhere in
     the sentence are conditional: 如果, if), ``consequence`` (取决于, 否则: the rest of the sentence
     is conditional), ``question`` (是否, whether: cues in its clause are not asserted and dropped),
-    ``opinion`` (民调, poll: what respondents think, so cues in its whole sentence are dropped).
+    ``opinion`` (民调, poll: what respondents think, so cues in its whole sentence are dropped),
+    ``presupposed`` (哪些, 为什么, why: a question asking about an act takes the act as given, so
+    the question mark does not drop the cues of its sentence).
     ``object_marker`` marks a word that may also introduce an object (将 as 把): it is ignored where
     it marks a party as the object (将三家美国企业列入清单).
     """
 
     id: str = Field(pattern=SLUG)
     lang: Literal["zh", "en"]
-    modality: Modality | None = Field(None, description="None only for scopes question and opinion")
-    scope: Literal["before", "after", "condition", "consequence", "question", "opinion"] = "before"
+    modality: Modality | None = Field(None, description="None only for scopes question, opinion and presupposed")
+    scope: Literal["before", "after", "condition", "consequence", "question", "opinion", "presupposed"] = "before"
     phrases: tuple[str, ...] = Field(min_length=1)
     window: int = Field(12, ge=0)
     not_before: tuple[str, ...] = ()
@@ -204,8 +206,8 @@ class ModalityCueEntry(Entry):
 
     @model_validator(mode="after")
     def _modality_given(self) -> ModalityCueEntry:
-        if (self.modality is None) != (self.scope in ("question", "opinion")):
-            raise ValueError("give a modality, except for scopes question and opinion (which give none)")
+        if (self.modality is None) != (self.scope in ("question", "opinion", "presupposed")):
+            raise ValueError("give a modality, except for scopes question, opinion and presupposed (which give none)")
         return self
 
 
