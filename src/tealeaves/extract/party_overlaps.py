@@ -8,7 +8,10 @@ one party, so the longer one stands, and on a tie the mention (对中国 is the 
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from tealeaves.extract.windows import settle_overlap_runs
 
 if TYPE_CHECKING:  # parties.py builds the parties and imports this module
     from tealeaves.extract.parties import Party
@@ -26,43 +29,23 @@ def longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
     # by start, mentions before words and each in its own order on a tie (a stable sort by start)
     ranked = sorted(mentioned + words, key=_first_field)
     word_ids = set(map(id, words))  # to tell the words from the mentions in a run
-    out: list[Party] = []
-    first = 0
-    reach = -1
-    for i, p in enumerate(ranked):
-        if p[0] >= reach and i > first:
-            if i - first == 1:
-                out.append(ranked[first])
-            else:
-                _settle(ranked[first:i], word_ids, out)
-            first = i
-        if p[1] > reach:
-            reach = p[1]
-    if len(ranked) - first == 1:
-        out.append(ranked[first])
-    else:
-        _settle(ranked[first:], word_ids, out)
-    return out
+    return settle_overlap_runs(ranked, lambda run: _settle(run, word_ids))
 
 
 _first_field = operator.itemgetter(0)
 """A party's start (its first field), a sort key that runs in C."""
 
 
-def _settle(run: list[Party], word_ids: set[int], out: list[Party]) -> None:
-    """Append to ``out`` the stretches of one run of chained overlaps that stand, by position:
-    longest first, then a mention before a party word (``word_ids``: the words' ids), then leftmost."""
+def _settle(run: Sequence[Party], word_ids: set[int]) -> list[Party]:
+    """The stretches of one run of chained overlaps that stand, by position: longest first, then a
+    mention before a party word (``word_ids``: the words' ids), then leftmost."""
     if len(run) == 2:  # the rule below for two stretches
         x, y = run
         if (y[0] - y[1], id(y) in word_ids, y[0], y[4]) < (x[0] - x[1], id(x) in word_ids, x[0], x[4]):
             x, y = y, x  # x wins
         if x[0] < x[1] and y[0] < y[1] and y[0] < x[1] and x[0] < y[1]:
-            out.append(x)
-        elif y[0] < x[0]:
-            out += (y, x)
-        else:
-            out += (x, y)
-        return
+            return [x]
+        return [y, x] if y[0] < x[0] else [x, y]
     taken: list[Party] = []
     occupied: list[tuple[int, int]] = []
     for p in sorted(run, key=lambda p: (p[0] - p[1], id(p) in word_ids, p[0], p[4])):
@@ -73,4 +56,4 @@ def _settle(run: list[Party], word_ids: set[int], out: list[Party]) -> None:
         if a < b:
             occupied.append((a, b))
     taken.sort(key=_first_field)
-    out.extend(taken)
+    return taken

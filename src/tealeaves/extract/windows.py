@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -113,26 +113,37 @@ def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     Only matches that overlap can exclude each other, so the greedy choice runs inside each run of
     chained overlaps; a match that overlaps nothing is kept as it is.
     """
-    out: list[PhraseMatch[T]] = []
-    first = 0  # the run of chained overlaps is matches[first:i]
+    return settle_overlap_runs(matches, _resolve)
+
+
+S = TypeVar("S", bound=tuple[Any, ...])
+
+
+def settle_overlap_runs(items: Sequence[S], settle: Callable[[Sequence[S]], Iterable[S]]) -> list[S]:
+    """Walk ``items`` (tuples starting ``(start, end, ...)``, sorted by start) in runs of chained
+    overlaps: an item that overlaps nothing is kept as it is, and each run of two or more goes to
+    ``settle``, which returns the ones that stand, in position order. Used by every "longest wins"
+    rule, so that only the rule differs, not the walk."""
+    out: list[S] = []
+    first = 0  # the run of chained overlaps is items[first:i]
     reach = -1
-    for i, m in enumerate(matches):
-        if m[0] >= reach and i > first:
+    for i, item in enumerate(items):
+        if item[0] >= reach and i > first:
             if i - first == 1:
-                out.append(matches[first])
+                out.append(items[first])
             else:
-                out.extend(_resolve(matches[first:i]))
+                out.extend(settle(items[first:i]))
             first = i
-        if m[1] > reach:
-            reach = m[1]
-    if len(matches) - first == 1:
-        out.append(matches[first])
-    elif matches:
-        out.extend(_resolve(matches[first:]))
+        if item[1] > reach:
+            reach = item[1]
+    if len(items) - first == 1:
+        out.append(items[first])
+    elif items:
+        out.extend(settle(items[first:]))
     return out
 
 
-def _resolve(run: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
+def _resolve(run: Sequence[PhraseMatch[T]]) -> Sequence[PhraseMatch[T]]:
     if len(run) == 2:  # the rule below for two matches in position order
         x, y = run
         winner, loser = (y, x) if (y[0] - y[1], y[0]) < (x[0] - x[1], x[0]) else (x, y)

@@ -84,12 +84,7 @@ class Evidence(Frozen):
 
             Evidence.at("贝森特将访华", 0, 0, 3).quote  # '贝森特'
         """
-        if not 0 <= start <= end <= len(text):
-            raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
-        if sentence < 0:
-            raise ValueError(f"sentence index {sentence} is negative")
-        span = _built(Span, {"start": start, "end": end, "text": text[start:end]}, _SPAN_FIELDS)
-        return _built(cls, {"sentence": sentence, "span": span}, _EVIDENCE_FIELDS)
+        return cls.of(sentence, Span.of(text, start, end))
 
 
 class Sentence(Frozen):
@@ -110,12 +105,7 @@ class Sentence(Frozen):
     def at(cls, text: str, index: int, start: int, end: int) -> Sentence:
         """``Sentence.of(index, Span.of(text, start, end))`` in one call (the splitter makes one
         per sentence of every document); raises ValueError likewise."""
-        if not 0 <= start <= end <= len(text):
-            raise ValueError(f"range {start}:{end} outside a text of {len(text)} characters")
-        if index < 0:
-            raise ValueError(f"sentence index {index} is negative")
-        span = _built(Span, {"start": start, "end": end, "text": text[start:end]}, _SPAN_FIELDS)
-        return _built(cls, {"index": index, "span": span}, _SENTENCE_FIELDS)
+        return cls.of(index, Span.of(text, start, end))
 
 
 class DocumentMeta(Frozen):
