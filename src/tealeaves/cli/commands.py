@@ -24,7 +24,7 @@ from tealeaves.settings import Settings
 
 if TYPE_CHECKING:
     from tealeaves.knowledge.base import KnowledgeBase
-    from tealeaves.model import Analysis, Document
+    from tealeaves.model import Document
 
 app = typer.Typer(
     help="Read news about a bilateral relationship into evidence-linked records.",
@@ -320,67 +320,26 @@ def eval_command(
     knowledge: KnowledgeOpt = None,
 ) -> None:
     """Score tealeaves on a gold folder: P/R/F1 per field and event type, event date/modality accuracy."""
-    from tealeaves.evaluate.gold import find_name_groups, load_gold, load_name_groups
-    from tealeaves.evaluate.prediction import to_prediction
-    from tealeaves.evaluate.score import Report, score_document
+    from tealeaves.evaluate.folder import gold_files, score_folder
+    from tealeaves.evaluate.gold import find_name_groups, load_name_groups
 
     settings = _settings(knowledge=knowledge)
-    if not gold_dir.is_dir():
-        _fail(TealeavesError("not a folder", gold_dir))
-        raise typer.Exit(1)
-    golds = sorted(gold_dir.glob("*.gold.json"))
-    if not golds:
-        _fail(TealeavesError("no NAME.gold.json files here", gold_dir))
-        raise typer.Exit(1)
     try:
+        gold_files(gold_dir)
         kb = _load_kb(settings) if pred_dir is None else None
         names = load_name_groups(aliases or find_name_groups(gold_dir))
     except TealeavesError as exc:
         _fail(exc)
         raise typer.Exit(1) from exc
-    if save_dir is not None:
-        save_dir.mkdir(parents=True, exist_ok=True)
-    report = Report()
-    context: dict[str, tuple[Document | None, Analysis | None]] = {}
-    failed = 0
-    for gold_path in golds:
-        name = gold_path.name[: -len(".gold.json")]
-        doc: Document | None = None
-        analysis: Analysis | None = None
-        try:
-            gold = load_gold(gold_path)
-            if pred_dir is not None:
-                pred_path = pred_dir / f"{name}.json"
-                prediction = json.loads(pred_path.read_text(encoding="utf-8")) if pred_path.exists() else {}
-            else:
-                from tealeaves.ingest import read_input
-                from tealeaves.pipeline import analyse
-
-                assert kb is not None
-                docs = read_input(gold_dir / f"{name}.txt", kb, settings)
-                doc = docs[0] if docs else None
-                analysis = analyse(doc, kb) if doc is not None else None
-                prediction = to_prediction(analysis) if analysis is not None else {}
-        except TealeavesError as exc:
-            _fail(exc)
-            failed += 1
-            continue
-        except json.JSONDecodeError as exc:
-            _fail(TealeavesError(f"not valid JSON: {exc.msg}", pred_dir / f"{name}.json" if pred_dir else gold_path))
-            failed += 1
-            continue
-        if save_dir is not None:
-            (save_dir / f"{name}.json").write_text(json.dumps(prediction, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        context[name] = (doc, analysis)
-        score_document(name, gold, prediction, report, names)
-    scores = report.as_dict()
+    result = score_folder(gold_dir, names, kb=kb, settings=settings, pred_dir=pred_dir, save_dir=save_dir, on_failure=_fail)
+    scores = result.report.as_dict()
     if as_json:
         sys.stdout.write(json.dumps(scores, ensure_ascii=False) + "\n")
     else:
         render_scores(scores)
     if errors:
-        render_mistakes(report, context)
-    if failed:
+        render_mistakes(result.report, result.readings)
+    if result.failures:
         raise typer.Exit(1)
 
 
