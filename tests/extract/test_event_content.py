@@ -98,3 +98,22 @@ def test_a_question_about_what_an_act_achieved_takes_the_act_as_given(kb: Knowle
 )
 def test_a_yes_or_no_question_leaves_the_act_open(kb: KnowledgeBase, text: str, lang: str) -> None:
     assert _events(kb, text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Trump said he had directed the trade office to draw up a list of Chinese goods for new tariffs.", "en",
+         ("SANCTION", "USA", "CHN", "planned")),
+        ("特朗普已指示商务部对中国输美商品加征关税。", "zh", ("SANCTION", "USA", "CHN", "planned")),
+    ],
+)
+def test_an_order_to_an_agency_announces_the_act(kb: KnowledgeBase, text: str, lang: str, expected: tuple[str, ...]) -> None:
+    assert expected in _events(kb, text, lang)
+
+
+def test_a_right_reserved_is_a_conditional_threat(kb: KnowledgeBase) -> None:
+    found = _events(kb, "Beijing reserves the right to take all necessary measures against the new US restrictions.", "en")
+    assert ("THREATEN", "CHN", "USA", "conditional") in found
+    found = _events(kb, "Beijing reserves the right to respond to the new US restrictions.", "en")
+    assert ("THREATEN", "CHN", "USA", "conditional") in found

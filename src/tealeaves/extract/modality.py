@@ -147,6 +147,8 @@ def read_modality(
                 negated = True
             elif entry.modality == Modality.PLANNED:
                 planned = True
+            elif entry.modality == Modality.CONDITIONAL:
+                return Modality.CONDITIONAL  # a right reserved, not yet used: 保留采取措施的权利
         elif entry.scope == "after" and entry.modality == Modality.NEGATED and cue_end <= m.start <= cue_end + entry.window:
             negated = True
     if negated:
