@@ -292,14 +292,16 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
         )
         if modality is None:
             return []
+        if entry.hedged and modality in (_ASSERTED, _PLANNED):
+            modality = _CONDITIONAL  # a measure kept in reserve: 不排除加征关税
         if modality == _CONDITIONAL and entry.when_conditional is not None:
             etype = entry.when_conditional
         elif modality not in entry.modalities:
             if modality == _CONDITIONAL:
                 return []  # a speech act inside a condition was not made
             modality = _ASSERTED  # a threat or request voiced is asserted, whatever it announces
-    else:
-        modality = _ASSERTED  # no modality word in the sentence (read_modality's answer)
+    else:  # no modality word in the sentence (read_modality's answer): asserted, or held in reserve
+        modality = _CONDITIONAL if entry.hedged else _ASSERTED
     setting = where.setting
     if where.bare:
         cue_start = r.start

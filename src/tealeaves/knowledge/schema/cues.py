@@ -146,6 +146,9 @@ class EventCueEntry(Entry):
     ``yields_to`` makes a consent verb code nothing when what it consents to is an act of one of
     those types later in its clause (双方同意举行新一轮磋商, "agreed to hold talks": SCHEMA.md codes a
     scheduled meeting as the meeting, CONSULT planned, not as AGREE).
+    ``hedged`` marks words that keep an act in reserve (不排除加征关税, "did not rule out tariffs",
+    奉陪到底 "will fight to the end" — if the other side fights): the act is conditional even when
+    no condition is spelled out, as SCHEMA.md codes a threat with a condition.
     ``infer: false`` forbids filling a missing target from the article's counterpart state, for weak
     cues whose object must be named.
     """
@@ -165,6 +168,7 @@ class EventCueEntry(Entry):
     infer: bool = True
     negatable: bool = True
     content_after: bool = Field(False, description="what follows in the sentence is this act's content")
+    hedged: bool = Field(False, description="the words themselves make the act conditional (不排除, not rule out)")
     yields_to: tuple[EventType, ...] = Field(
         (), description="types whose cue, later in the clause, is the act consented to (a meeting agreed on)"
     )
