@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tealeaves.errors import GoldError, TealeavesError
-from tealeaves.evaluate.gold import load_gold
+from tealeaves.evaluate.gold import load_gold, read_json
 from tealeaves.evaluate.prediction import to_prediction
 from tealeaves.evaluate.score import Report, score_document
 
@@ -104,12 +104,7 @@ def _saved_prediction(path: Path) -> dict[str, Any]:
     missed, which is the fair score of a system that said nothing)."""
     if not path.exists():
         return {}
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read: {exc}", path) from exc
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"not valid JSON: {exc.msg} at line {exc.lineno}", path) from exc
+    raw = read_json(path)
     if not isinstance(raw, dict):
         raise GoldError("expected a JSON object at the top", path)
     return raw

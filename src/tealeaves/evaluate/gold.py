@@ -82,14 +82,20 @@ def parse_gold(raw: Any, path: Path) -> Gold:
     return gold
 
 
-def load_gold(path: Path) -> Gold:
-    """Read NAME.gold.json; raises GoldError with the file and the reason when it is not valid."""
+def read_json(path: Path) -> Any:
+    """The decoded content of a JSON file (a gold or a saved prediction); raises GoldError naming
+    the file and the line when it cannot be read or is not JSON."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"cannot read: {exc}", path) from exc
     except json.JSONDecodeError as exc:
         raise GoldError(f"not valid JSON: {exc.msg} at line {exc.lineno}", path) from exc
+
+
+def load_gold(path: Path) -> Gold:
+    """Read NAME.gold.json; raises GoldError with the file and the reason when it is not valid."""
+    raw = read_json(path)
     try:
         return parse_gold(raw, path)
     except ValidationError as exc:  # pragma: no cover - parse_gold builds only valid items
