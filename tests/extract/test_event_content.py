@@ -117,3 +117,14 @@ def test_a_right_reserved_is_a_conditional_threat(kb: KnowledgeBase) -> None:
     assert ("THREATEN", "CHN", "USA", "conditional") in found
     found = _events(kb, "Beijing reserves the right to respond to the new US restrictions.", "en")
     assert ("THREATEN", "CHN", "USA", "conditional") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("分析人士认为，美国和巴西短期内恐难达成协议。", "zh"),
+        ("Analysts said Washington and Brasília were unlikely to reach a deal soon.", "en"),
+    ],
+)
+def test_a_guess_that_an_act_is_unlikely_codes_no_act(kb: KnowledgeBase, text: str, lang: str) -> None:
+    assert not _events(kb, text, lang)
