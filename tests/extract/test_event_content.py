@@ -128,3 +128,9 @@ def test_a_right_reserved_is_a_conditional_threat(kb: KnowledgeBase) -> None:
 )
 def test_a_guess_that_an_act_is_unlikely_codes_no_act(kb: KnowledgeBase, text: str, lang: str) -> None:
     assert not _events(kb, text, lang)
+
+
+def test_a_visitor_from_a_third_state_visits_the_destination_in_the_cue(kb: KnowledgeBase) -> None:
+    found = _events(kb, "西班牙首相今年4月访华。欧盟与中国的贸易摩擦升级。法国总统马克龙本月初访华。")
+    assert ("CONSULT", "FRA", "CHN", "asserted") in found
+    assert not any(t == "CONSULT" and "ESP" in (s, o) and "FRA" not in (s, o) and o != "CHN" for t, s, o, _ in found)

@@ -243,6 +243,11 @@ def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | No
                 distance = abs(p[0] - cue_start)
                 if nearest < 0 or distance < nearest:
                     nearest, chosen = distance, p
+    if chosen is None and visit:
+        for p in local:  # the destination written into the cue: 访华, 访美
+            if cue_start <= p[0] and p[1] <= cue_end and p is not subject and p[2] and not p[4]:
+                chosen = p
+                break
     if chosen is None:
         for p in reversed(local):
             role = p[3]
