@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from tealeaves.errors import GoldError
-from tealeaves.evaluate.folder import gold_files, score_folder
+from tealeaves.evaluate.folder import Reader, gold_files, score_folder
+from tealeaves.ingest import read_input
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.model import Analysis, Document
+from tealeaves.pipeline import analyse
 from tealeaves.settings import Settings
 
 ARTICLE = "---\ntitle: t\npublished: 2026-03-15\nlang: zh\n---\n美国财长贝森特3月14日在巴黎会见了中国国务院副总理何立峰。\n"
@@ -20,6 +23,14 @@ GOLD = {
     "dates": ["2026-03-14"],
     "events": [{"type": "CONSULT", "source": "USA", "target": "CHN", "modality": "asserted", "date": "2026-03-14"}],
 }
+
+
+def _reader(kb: KnowledgeBase) -> Reader:
+    def read(path: Path) -> tuple[Document | None, Analysis | None]:
+        docs = read_input(path, kb, Settings())
+        return (docs[0], analyse(docs[0], kb)) if docs else (None, None)
+
+    return read
 
 
 def _folder(tmp_path: Path, *names: str) -> Path:
@@ -33,7 +44,7 @@ def _folder(tmp_path: Path, *names: str) -> Path:
 
 def test_folder_analyses_every_article_and_saves_its_prediction(tmp_path: Path, kb: KnowledgeBase) -> None:
     folder = _folder(tmp_path, "a", "b")
-    result = score_folder(folder, {}, kb=kb, settings=Settings(), save_dir=tmp_path / "pred")
+    result = score_folder(folder, {}, read=_reader(kb), save_dir=tmp_path / "pred")
     persons = result.report.fields["persons"]
     assert not result.failures and result.report.documents == 2
     assert set(result.readings) == {"a", "b"}
@@ -82,5 +93,5 @@ def test_folder_without_gold_files_is_an_error(tmp_path: Path) -> None:
 
 
 def test_folder_analysing_needs_knowledge(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="knowledge base"):
+    with pytest.raises(ValueError, match="reader"):
         score_folder(_folder(tmp_path, "a"), {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,7 +24,7 @@ from tealeaves.settings import Settings
 
 if TYPE_CHECKING:
     from tealeaves.knowledge.base import KnowledgeBase
-    from tealeaves.model import Document
+    from tealeaves.model import Analysis, Document
 
 app = typer.Typer(
     help="Read news about a bilateral relationship into evidence-linked records.",
@@ -331,7 +331,10 @@ def eval_command(
     except TealeavesError as exc:
         _fail(exc)
         raise typer.Exit(1) from exc
-    result = score_folder(gold_dir, names, kb=kb, settings=settings, pred_dir=pred_dir, save_dir=save_dir, on_failure=_fail)
+    result = score_folder(
+        gold_dir, names, read=_reader(kb, settings) if kb is not None else None,
+        pred_dir=pred_dir, save_dir=save_dir, on_failure=_fail,
+    )
     scores = result.report.as_dict()
     if as_json:
         sys.stdout.write(json.dumps(scores, ensure_ascii=False) + "\n")
@@ -341,6 +344,18 @@ def eval_command(
         render_mistakes(result.report, result.readings)
     if result.failures:
         raise typer.Exit(1)
+
+
+def _reader(kb: KnowledgeBase, settings: Settings) -> Callable[[Path], tuple[Document | None, Analysis | None]]:
+    """Read and analyse one gold folder article (its first document) for ``eval``."""
+    from tealeaves.ingest import read_input
+    from tealeaves.pipeline import analyse
+
+    def read(path: Path) -> tuple[Document | None, Analysis | None]:
+        docs = read_input(path, kb, settings)
+        return (docs[0], analyse(docs[0], kb)) if docs else (None, None)
+
+    return read
 
 
 # --- demo ------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 article, or take its saved prediction, and add its score to one corpus Report.
 
 The CLI's ``eval`` only renders what this returns, so the same run can be scripted or tested
-without a terminal. A bad gold file, article or prediction is one failure naming its file; the
+without a terminal. Reading and analysing an article is the caller's (``read``): scoring depends on
+the model only, not on the pipeline it scores. A bad gold file, article or prediction is one failure naming its file; the
 other documents are still scored, so one broken file never hides the figures of the rest.
 """
 
@@ -20,9 +21,11 @@ from tealeaves.evaluate.prediction import to_prediction
 from tealeaves.evaluate.score import Report, score_document
 
 if TYPE_CHECKING:
-    from tealeaves.knowledge.base import KnowledgeBase
     from tealeaves.model import Analysis, Document
-    from tealeaves.settings import Settings
+
+Reader = Callable[[Path], "tuple[Document | None, Analysis | None]"]
+"""Reads and analyses one article file: its Document and Analysis, or (None, None) when it holds
+no article; raises a TealeavesError naming the file when it cannot be read."""
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -54,8 +57,7 @@ def score_folder(
     gold_dir: Path,
     names: dict[str, str],
     *,
-    kb: KnowledgeBase | None = None,
-    settings: Settings | None = None,
+    read: Reader | None = None,
     pred_dir: Path | None = None,
     save_dir: Path | None = None,
     on_failure: Callable[[TealeavesError], None] | None = None,
@@ -63,17 +65,17 @@ def score_folder(
     """Score every document of ``gold_dir``.
 
     With ``pred_dir``, NAME.json there is the prediction (a missing one predicts nothing);
-    otherwise NAME.txt is read and analysed with ``kb`` and ``settings``, which are then required.
+    otherwise NAME.txt is read and analysed by ``read``, which is then required.
     ``save_dir`` also receives each prediction as NAME.json. ``on_failure`` hears of each file that
     could not be scored as it happens (the CLI prints it at once).
 
     Example::
 
-        result = score_folder(Path("gold"), {}, kb=load_knowledge(), settings=Settings())
+        result = score_folder(Path("gold"), {}, read=lambda path: my_reader(path))
         result.report.as_dict()["events"]["f1"]
     """
-    if pred_dir is None and (kb is None or settings is None):
-        raise ValueError("analysing the articles needs a knowledge base and settings")
+    if pred_dir is None and read is None:
+        raise ValueError("analysing the articles needs a reader")
     if save_dir is not None:
         save_dir.mkdir(parents=True, exist_ok=True)
     result = FolderScore()
@@ -84,8 +86,9 @@ def score_folder(
             if pred_dir is not None:
                 doc, analysis, prediction = None, None, _saved_prediction(pred_dir / f"{name}.json")
             else:
-                assert kb is not None and settings is not None
-                doc, analysis, prediction = _analysed(gold_dir / f"{name}.txt", kb, settings)
+                assert read is not None
+                doc, analysis = read(gold_dir / f"{name}.txt")
+                prediction = to_prediction(analysis) if analysis is not None else {}
         except TealeavesError as exc:
             result.failures.append(exc)
             if on_failure is not None:
@@ -109,14 +112,3 @@ def _saved_prediction(path: Path) -> dict[str, Any]:
         raise GoldError("expected a JSON object at the top", path)
     return raw
 
-
-def _analysed(path: Path, kb: KnowledgeBase, settings: Settings) -> tuple[Document | None, Analysis | None, dict[str, Any]]:
-    """Read and analyse one article into the prediction SCHEMA.md scores."""
-    from tealeaves.ingest import read_input
-    from tealeaves.pipeline import analyse
-
-    docs = read_input(path, kb, settings)
-    if not docs:
-        return None, None, {}
-    analysis = analyse(docs[0], kb)
-    return docs[0], analysis, to_prediction(analysis)

@@ -168,7 +168,7 @@ class EventCueEntry(Entry):
     infer: bool = True
     negatable: bool = True
     content_after: bool = Field(False, description="what follows in the sentence is this act's content")
-    hedged: bool = Field(False, description="the words themselves make the act conditional (不排除, not rule out)")
+    hedged: bool = Field(False, description="the words themselves make the act conditional (not rule out, fight to the end)")
     yields_to: tuple[EventType, ...] = Field(
         (), description="types whose cue, later in the clause, is the act consented to (a meeting agreed on)"
     )
