@@ -162,6 +162,42 @@ def test_data_role_spells_do_not_overlap(role: RoleEntry) -> None:
         ("kor_president", "2025-10-29", "lee_jae_myung"),
         ("can_prime_minister", "2026-01-24", "mark_carney"),
         ("us_press_secretary", "2026-03-16", "karoline_leavitt"),
+        ("bra_finance_minister", "2020-06-01", "paulo_guedes"),
+        ("bra_finance_minister", "2025-08-01", "fernando_haddad"),
+        ("bra_finance_minister", "2026-06-01", "dario_durigan"),
+        ("bra_foreign_minister", "2019-06-01", "ernesto_araujo"),
+        ("bra_trade_minister", "2025-08-01", "geraldo_alckmin"),
+        ("mex_economy_secretary", "2019-06-01", "graciela_marquez_colin"),
+        ("mex_economy_secretary", "2025-08-01", "marcelo_ebrard"),
+        ("mex_finance_secretary", "2025-08-01", "edgar_amador_zamora"),
+        ("mex_foreign_secretary", "2017-06-01", "luis_videgaray"),
+        ("idn_finance_minister", "2025-08-01", "sri_mulyani"),
+        ("idn_finance_minister", "2025-10-01", "purbaya_yudhi_sadewa"),
+        ("idn_trade_minister", "2023-01-01", "zulkifli_hasan"),
+        ("ita_economy_minister", "2020-06-01", "roberto_gualtieri"),
+        ("ita_foreign_minister", "2021-01-01", "luigi_di_maio"),
+        ("arg_economy_minister", "2018-06-01", "nicolas_dujovne"),
+        ("arg_foreign_minister", "2025-11-03", "pablo_quirno"),
+        ("tur_finance_minister", "2019-06-01", "berat_albayrak"),
+        ("tur_trade_minister", "2024-01-01", "omer_bolat"),
+        ("sau_king", "2025-08-01", "salman_of_saudi_arabia"),
+        ("sau_foreign_minister", "2018-01-01", "adel_al_jubeir"),
+        ("zaf_finance_minister", "2017-06-01", "malusi_gigaba"),
+        ("zaf_trade_minister", "2025-08-01", "parks_tau"),
+        ("rus_prime_minister", "2019-06-01", "dmitry_medvedev"),
+        ("rus_prime_minister", "2025-08-01", "mikhail_mishustin"),
+        ("rus_economic_development_minister", "2019-06-01", "maxim_oreshkin"),
+        ("kor_trade_minister", "2025-08-01", "yeo_han_koo"),
+        ("kor_trade_minister", "2020-01-01", "yoo_myung_hee"),
+        ("kor_industry_minister", "2025-08-01", "kim_jung_kwan"),
+        ("gbr_trade_secretary", "2018-06-01", "liam_fox"),
+        ("can_trade_minister", "2025-08-01", "maninder_sidhu"),
+        ("jpn_trade_minister", "2024-06-01", "ken_saito"),
+        ("deu_economy_minister", "2017-06-01", "brigitte_zypries"),
+        ("boj_governor", "2020-01-01", "haruhiko_kuroda"),
+        ("boj_governor", "2025-08-01", "kazuo_ueda"),
+        ("ecb_president", "2018-06-01", "mario_draghi"),
+        ("ecb_president", "2025-08-01", "christine_lagarde"),
     ],
 )
 def test_data_roles_resolve_by_date(role: str, on: str, person: str) -> None:
@@ -169,7 +205,15 @@ def test_data_roles_resolve_by_date(role: str, on: str, person: str) -> None:
     assert holder is not None and holder.id == person
 
 
-@pytest.mark.parametrize(("role", "on"), [("us_treasury_secretary", "2016-01-01"), ("kor_president", "2025-05-01")])
+@pytest.mark.parametrize(
+    ("role", "on"),
+    [
+        ("us_treasury_secretary", "2016-01-01"),
+        ("kor_president", "2025-05-01"),
+        ("bra_trade_minister", "2020-06-01"),
+        ("mex_foreign_secretary", "2026-01-15"),
+    ],
+)
 def test_data_roles_resolve_to_nobody_outside_the_listed_spells(role: str, on: str) -> None:
     assert _KB.holder(role, dt.date.fromisoformat(on)) is None
 
