@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import fold_phrase
+from tealeaves.model import DocumentMeta
+from tealeaves.pipeline import analyse
+from tealeaves.text.document import build_document
 from tealeaves.text.normalize import (
     detect_lang,
     detect_script,
@@ -77,3 +83,20 @@ def test_normalize_fold_text_agrees_with_fold_phrase_on_every_character() -> Non
     every = "".join(map(chr, range(0x110000)))
     assert fold_text(every) == fold_phrase(every)
     assert fold_text("ＡＢ cd") == fold_phrase("ＡＢ cd") == "ab cd"  # full-width forms take the per-character path
+
+
+@given(st.text(alphabet=st.sampled_from(["美", "國", "A", "Ｂ", " ", "\ud800", "\udfff"]), max_size=60))
+def test_normalize_view_takes_lone_surrogates_and_keeps_offsets(text: str) -> None:
+    view = make_view(text)
+    assert len(view.text) == len(text)
+    view.text.encode("utf-8")  # every scanner downstream encodes the view
+
+
+def test_normalize_a_document_with_a_lone_surrogate_is_analysed(kb: KnowledgeBase) -> None:
+    text = "美國財長\ud800貝森特宣布對華加徵關稅。"
+    analysis = analyse(build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang="zh"), kb), kb)
+    assert ("SANCTION", "USA", "CHN") in {(str(e.type), e.source, e.target) for e in analysis.events}
+
+
+def test_normalize_body_replaces_a_lone_surrogate_in_place() -> None:
+    assert normalize_body("美国\ud800加征") == "美国\ufffd加征"

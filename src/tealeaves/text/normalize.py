@@ -58,7 +58,26 @@ def make_view(text: str) -> View:
 
         make_view("美國財長ＢＥＳＳＥＮＴ").text  # '美国财长bessent'
     """
-    return View(text=fold_text(to_simplified(text)), original=text)
+    return View(text=fold_text(to_simplified(encodable(text))), original=text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with every lone UTF-16 surrogate replaced by U+FFFD, one character for one, so
+    every offset holds: no UTF-8 encoder (OpenCC, the Rust automata, the store) takes a surrogate,
+    and a str built by hand, not decoded from bytes, may carry one.
+
+    Example::
+
+        encodable("美国\ud800")  # '美国\ufffd'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -114,9 +133,10 @@ _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 
 
 def normalize_body(text: str) -> str:
-    """Normalise a decoded body the one way every reader does: NFC, no BOM, ``\\n`` line ends."""
+    """Normalise a decoded body the one way every reader does: NFC, no BOM, ``\\n`` line ends, no
+    lone surrogate (``encodable``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\N{ZERO WIDTH NO-BREAK SPACE}")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", encodable(text))
 
 
 def detect_script(text: str) -> str | None:
