@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -148,7 +149,7 @@ def extract_events(
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
-        speakers=frozenset(p.start for p in parties.parties if classes.speaker_re.match(view.text, p.end)),
+        speakers=_speakers(parties.parties, _judged_sentences(by_clause), starts, classes.speaker_re, view.text),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
     )
@@ -188,8 +189,12 @@ def extract_events(
             if entry.type not in entry.overrides and (only.start <= content or entry.content_after):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
-        topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
-        acts = [r for r in readings if r not in topics] if topics else readings
+        # only a clause with talks or an agreement among its readings has topics
+        if any(o.entry.type in _TALKS for o in readings):
+            topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
+            acts = [r for r in readings if r not in topics] if topics else readings
+        else:
+            acts = readings
         overridden = {t for r in acts for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
@@ -220,6 +225,23 @@ def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
     out = {right(starts, pos) - 1 for pos in positions}
     out.discard(-1)  # a position before the first sentence
     return out
+
+
+def _judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
+    """The sentences holding a reading whose entry judges a party (``frame: judged``): the only
+    ones whose speakers are ever asked for (dyads._judged)."""
+    return {clause.sentence for clause, readings in by_clause.items() if any(r.entry.frame == "judged" for r in readings)}
+
+
+def _speakers(parties: Sequence[Party], sentences: set[int], starts: list[int], speaker: re.Pattern[str], view_text: str) -> frozenset[int]:
+    """The starts of the ``parties`` in ``sentences`` (by their ``starts``) that a verb of saying
+    follows in ``view_text``; the other sentences' speakers are never read."""
+    if not sentences:
+        return frozenset()
+    right = bisect.bisect_right
+    return frozenset(
+        p[0] for p in parties if right(starts, p[0]) - 1 in sentences and speaker.match(view_text, p[1]) is not None
+    )
 
 
 def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
