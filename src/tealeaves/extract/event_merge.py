@@ -110,26 +110,51 @@ def _overlap(a: str, b: str) -> bool:
     return not (_SHORT < longest < _MONTH)
 
 
-def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
-    """Whether ``cand`` reports the act of ``group`` (whose key it shares): its date overlaps the
-    group's firm dates (or, in a group without firm dates, its borrowed ones); and no plan is merged
-    with an act dated before publication (the tariffs announced and those in force are two acts)."""
-    if published is not None:
-        planned = Modality.PLANNED
-        cand_planned = cand.modality == planned
-        cand_past = cand.rank >= 2 and _ended(cand.date, published)  # a firm date already past
-        for c in group:
-            if cand_planned and c.rank >= 2 and _ended(c.date, published):
+class _Group:
+    """The mentions of one act so far, with what a new mention is checked against: the firm dates
+    (read in the cue's sentence) and the borrowed ones, whether a firm date already ended before
+    publication (``past``) and whether a mention is planned."""
+
+    __slots__ = ("firm", "members", "past", "planned", "soft")
+
+    def __init__(self) -> None:
+        self.members: list[Coded] = []
+        self.firm: list[str] = []
+        self.soft: list[str] = []
+        self.past = False
+        self.planned = False
+
+    def add(self, c: Coded, past: bool) -> None:
+        """Take ``c`` in; ``past`` tells whether its firm date ended before publication."""
+        self.members.append(c)
+        date = c[4]
+        if date:
+            (self.firm if c[8] >= 2 else self.soft).append(date)  # (Coded.dated)
+        if past:
+            self.past = True
+        if c[3] == _PLANNED_MODALITY:
+            self.planned = True
+
+    def fits(self, cand: Coded, past: bool, published: dt.date | None) -> bool:
+        """Whether ``cand`` (whose firm date ended before publication when ``past``) reports the
+        act of this group (whose key it shares): its date overlaps the group's firm dates (or, in
+        a group without firm dates, its borrowed ones); and no plan is merged with an act dated
+        before publication (the tariffs announced and those in force are two acts)."""
+        if published is not None:
+            if self.past and cand[3] == _PLANNED_MODALITY:
                 return False
-            if cand_past and c.modality == planned:
+            if past and self.planned:
                 return False
-    if cand.date is None or cand.rank == 0:
-        return True
-    firm = [c.date for c in group if c.date and c.rank >= 2]  # (Coded.dated)
-    soft = [c.date for c in group if c.date and c.rank < 2]
-    if firm:
-        return cand.rank < 2 or any(_overlap(d, cand.date) for d in firm)
-    return not soft or any(_overlap(d, cand.date) for d in soft)
+        date, rank = cand[4], cand[8]
+        if date is None or rank == 0:
+            return True
+        if self.firm:
+            return rank < 2 or any(_overlap(d, date) for d in self.firm)
+        soft = self.soft
+        return not soft or any(_overlap(d, date) for d in soft)
+
+
+_PLANNED_MODALITY = Modality.PLANNED
 
 
 def _ended(value: str | None, published: dt.date) -> bool:
@@ -149,30 +174,32 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
         merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
     """
     published = doc.meta.published
-    groups: list[list[Coded]] = []
-    by_key: dict[tuple[object, ...], list[list[Coded]]] = {}  # key -> its groups, in order
+    groups: list[_Group] = []
+    by_key: dict[tuple[object, ...], list[_Group]] = {}  # key -> its groups, in order
     symmetric = SYMMETRIC
     for cand in coded:
         kind, source, target = cand[0], cand[1], cand[2]
         if kind in symmetric and target < source:
             source, target = target, source
         key = (kind, source, target)
+        past = published is not None and cand[8] >= 2 and _ended(cand[4], published)  # a firm date already past
         same = by_key.get(key)
         if same is None:
-            group = [cand]
+            group = _Group()
             by_key[key] = [group]
             groups.append(group)
-            continue
-        for group in same:
-            if _fits(group, cand, published):
-                group.append(cand)
-                break
         else:
-            group = [cand]
-            same.append(group)
-            groups.append(group)
+            for group in same:
+                if group.fits(cand, past, published):
+                    break
+            else:
+                group = _Group()
+                same.append(group)
+                groups.append(group)
+        group.add(cand, past)
     make = _Evidences(doc)
-    return tuple(_combine(doc.text, g, make) for g in groups)
+    text = doc.text
+    return tuple([_combine(text, g.members, make) for g in groups])
 
 
 class _Evidences:
