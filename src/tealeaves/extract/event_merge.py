@@ -155,6 +155,8 @@ class _Group:
 
 
 _PLANNED_MODALITY = Modality.PLANNED
+_CONDITIONAL, _ASSERTED = Modality.CONDITIONAL, Modality.ASSERTED
+"""Enum members read once: an enum attribute costs several times a global."""
 
 
 def _ended(value: str | None, published: dt.date) -> bool:
@@ -235,7 +237,7 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
             only.type,
             only.source,
             only.target,
-            modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
+            modality if only.explicit or modality == _CONDITIONAL else _ASSERTED,
             only.date or None,
             only.place or None,
             text[only.cue[0] : only.cue[1]],
@@ -264,10 +266,10 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     lead = firmest if best >= 2 else worded or group[0]
     if lead.explicit:
         modality = lead.modality
-    elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
-        modality = Modality.CONDITIONAL  # a condition reaches the whole sentence it stands in
+    elif any(c[10] == lead[10] and c[3] == _CONDITIONAL for c in group):  # (sentence, modality)
+        modality = _CONDITIONAL  # a condition reaches the whole sentence it stands in
     elif lead.rank >= 2 or worded is None:  # (Coded.dated)
-        modality = Modality.ASSERTED
+        modality = _ASSERTED
     else:
         modality = worded.modality
     return Event.of(

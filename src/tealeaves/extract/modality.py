@@ -20,6 +20,9 @@ from tealeaves.model import Modality
 from tealeaves.text.normalize import View
 from tealeaves.text.scan import PhraseMatch
 
+_ASSERTED, _CONDITIONAL, _NEGATED, _PLANNED = Modality.ASSERTED, Modality.CONDITIONAL, Modality.NEGATED, Modality.PLANNED
+"""Read once: an enum attribute costs several times a global."""
+
 _CONDITION_REACH = 2
 """How many clauses after a condition word its consequence may run (see read_modality)."""
 
@@ -108,49 +111,56 @@ def read_modality(
     before them does not turn the denial into a negated event.
     """
     if not marks:
-        return Modality.ASSERTED
+        return _ASSERTED
     cue_start, cue_end = cue
+    low, high = clause[0], clause[1]
     here = -1  # the cue's clause index, read when a condition word asks for it
     conditional = False
     question = False
-    asks_about = any(m.entry.scope == "presupposed" for m in marks)
-    for m in marks:
-        scope = m.entry.scope
-        same_clause = clause.start <= m.start < clause.end
+    entries = [m[3] for m in marks]
+    scopes = [e.scope for e in entries]
+    asks_about = "presupposed" in scopes
+    for m, scope in zip(marks, scopes):
+        if scope == "before" or scope == "after":
+            continue
+        start = m[0]
+        same_clause = low <= start < high
         if scope == "question":
-            if m.phrase.isalnum():
+            if m[2].isalnum():
                 question = question or same_clause  # 是否, whether: its own clause is open
             elif not asks_about:  # a question mark asks the whole sentence, unless it asks what or why
                 question = True
         elif scope == "opinion":
             question = True  # a poll's finding is no act, wherever the cue stands in its sentence
         elif scope == "condition":
-            if same_clause and m.start < cue_start:
+            if same_clause and start < cue_start:
                 return None  # the cue is part of the condition: a hypothetical act
-            if same_clause and not governs_content and any(cue_end <= c < m.start for c in other_cues):
+            if same_clause and not governs_content and any(cue_end <= c < start for c in other_cues):
                 continue  # the condition belongs to a nearer cue
             if here < 0:
                 here = clauses.index_at(cue_start)
-            if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
+            if 0 <= here - clauses.index_at(start) <= _CONDITION_REACH:
                 conditional = True
         elif scope == "consequence":
             conditional = True
     if conditional:
-        return Modality.CONDITIONAL
+        return _CONDITIONAL
     if question:
         return None
     negated = planned = False
-    for m in marks:
-        entry = m.entry
-        if entry.scope == "before" and clause.start <= m.start and m.end <= cue_start and cue_start - m.end <= entry.window:
-            if entry.modality == Modality.NEGATED and negatable:
-                negated = True
-            elif entry.modality == Modality.PLANNED:
-                planned = True
-        elif entry.scope == "after" and entry.modality == Modality.NEGATED and cue_end <= m.start <= cue_end + entry.window:
+    for m, scope, entry in zip(marks, scopes, entries):
+        if scope == "before":
+            start, end = m[0], m[1]
+            if low <= start and end <= cue_start and cue_start - end <= entry.window:
+                modality = entry.modality
+                if modality == _NEGATED and negatable:
+                    negated = True
+                elif modality == _PLANNED:
+                    planned = True
+        elif scope == "after" and entry.modality == _NEGATED and cue_end <= m[0] <= cue_end + entry.window:
             negated = True
     if negated:
-        return Modality.NEGATED
+        return _NEGATED
     if planned:
-        return Modality.PLANNED
-    return Modality.ASSERTED
+        return _PLANNED
+    return _ASSERTED

@@ -130,22 +130,25 @@ def find_parties(
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
     new, right, counted = _new_party, bisect.bisect_right, named_states.append
     for m in mentions:
-        state = m.state
+        fields = m.__dict__  # a model's field values: one lookup each instead of a model attribute each
+        state = fields["state"]
         if not state:
             continue
-        span = m.evidence.span
+        span = fields["evidence"].span
         start = span.start
         if state not in first:
             first[state] = start
-        if m.actor_id in bystanders:
+        if fields["actor_id"] in bystanders:
             continue
-        kind = m.kind
+        kind = fields["kind"]
         place = kind == place_kind
         if not place:
             counted(state)
         k = right(window_starts, start) - 1
-        if k >= 0 and span.end <= windows[k][1]:
-            found.append(new(Party, (start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind)))
+        if k >= 0:
+            end = span.end
+            if end <= windows[k][1]:
+                found.append(new(Party, (start, end, (state,), "plain", place, fields["name"], False, None, kind == person_kind)))
     markers: list[_Marker] = []
     pronouns: list[tuple[int, int]] = []
     rules = _word_rules(kb, lang)
