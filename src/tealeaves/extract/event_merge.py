@@ -40,7 +40,7 @@ class Coded(NamedTuple):
     """One coded mention, before merging: the event's fields, the cue and evidence ranges, how firm
     its date is (``rank`` 3: read in the cue's clause, 2: in its sentence, 1: borrowed from the
     paragraph or the publication day, 0: none) and whether a word (not the default) gave its
-    modality. A tuple, because a document codes many; compare them by identity (``is``)."""
+    modality, and the sentence the evidence lies in (-1: not given; then it is looked up). A tuple, because a document codes many; compare them by identity (``is``)."""
 
     type: EventType
     source: str
@@ -52,7 +52,7 @@ class Coded(NamedTuple):
     evidence: tuple[int, int]
     rank: int
     explicit: bool
-    sentence: int = 0
+    sentence: int = -1
 
     @property
     def dated(self) -> bool:
@@ -206,42 +206,48 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
 
 class _Evidences:
     """Evidence for the ranges of one document, each range built once: mentions of one clause share
-    their evidence (what ``evidence_at`` gives, with the sentence starts read once). A range that is
-    a whole sentence quotes the sentence's own span, which is the same value."""
+    their evidence (what ``evidence_at`` gives, with the sentence starts read once, when a range
+    does not say its sentence). A range that is a whole sentence quotes the sentence's own span,
+    which is the same value."""
 
-    __slots__ = ("built", "spans", "starts", "text")
+    __slots__ = ("built", "sentences", "starts", "text")
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        self.spans = [s.span for s in doc.sentences]
-        self.starts = [s.start for s in self.spans]
+        self.sentences = doc.sentences
+        self.starts: list[int] | None = None
         self.built: dict[tuple[int, int], Evidence] = {}
 
-    def at(self, where: tuple[int, int]) -> Evidence:
+    def at(self, where: tuple[int, int], sentence: int = -1) -> Evidence:
+        """The evidence of ``where``; ``sentence``, when not -1, is the sentence it lies in."""
         found = self.built.get(where)
         if found is None:
             start, end = where
-            k = max(0, bisect.bisect_right(self.starts, start) - 1)
-            span = self.spans[k] if self.spans else None
+            sentences = self.sentences
+            if sentence < 0 or start >= end:  # (an empty range may stand at the next sentence's start)
+                starts = self.starts
+                if starts is None:
+                    starts = self.starts = [s.span.start for s in sentences]
+                sentence = max(0, bisect.bisect_right(starts, start) - 1)
+            span = sentences[sentence].span if sentences else None
             if span is None or span.start != start or span.end != end:
                 span = Span.of(self.text, start, end)
-            found = self.built[where] = Evidence.of(k, span)
+            found = self.built[where] = Evidence.of(sentence, span)
         return found
 
 
 def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     if len(group) == 1:  # the rules below, for a group of one
-        only = group[0]
-        modality = only.modality
+        etype, source, target, modality, date, place, cue, evidence, _, explicit, sentence = group[0]
         return Event.of(
-            only.type,
-            only.source,
-            only.target,
-            modality if only.explicit or modality == _CONDITIONAL else _ASSERTED,
-            only.date or None,
-            only.place or None,
-            text[only.cue[0] : only.cue[1]],
-            make.at(only.evidence),
+            etype,
+            source,
+            target,
+            modality if explicit or modality == _CONDITIONAL else _ASSERTED,
+            date or None,
+            place or None,
+            text[cue[0] : cue[1]],
+            make.at(evidence, sentence),
             (),
         )
     # one pass: the first mention with the firmest date, the first whose modality a word gives, and
@@ -251,18 +257,19 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     any_date: str | None = None
     any_place: str | None = None
     for c in group:
-        rank = c.rank
+        rank = c[8]
         if rank > best:
             best, firmest = rank, c
-        if worded is None and c.explicit:
+        if worded is None and c[9]:  # (explicit)
             worded = c
-        if c.date:
+        date = c[4]
+        if date:
             if any_date is None:
-                any_date = c.date
+                any_date = date
             if firm_date is None and rank >= 2:  # (Coded.dated)
-                firm_date = c.date
-        if any_place is None and c.place:
-            any_place = c.place
+                firm_date = date
+        if any_place is None and c[5]:
+            any_place = c[5]
     lead = firmest if best >= 2 else worded or group[0]
     if lead.explicit:
         modality = lead.modality
@@ -272,6 +279,7 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         modality = _ASSERTED
     else:
         modality = worded.modality
+    at = make.at
     return Event.of(
         lead.type,
         lead.source,
@@ -280,6 +288,6 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         lead.date or firm_date or any_date,
         lead.place or any_place,
         text[lead.cue[0] : lead.cue[1]],
-        make.at(lead.evidence),
-        tuple(make.at(c.evidence) for c in group if c is not lead),
+        at(lead.evidence, lead.sentence),
+        tuple([at(c[7], c[10]) for c in group if c is not lead]),
     )
