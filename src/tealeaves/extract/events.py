@@ -124,6 +124,9 @@ def extract_events(
     chosen = _sentences_of(starts, cue_starts)
     windows = sentence_windows(doc, chosen)
     clauses = ClauseMap(doc, kb, chosen)
+    by_clause = admitted_readings(doc, view.text, hits, clauses, lang, index=cue_index)
+    if not by_clause:
+        return ()  # no hit is admitted in its clause: the parties and modality words need not be read
     words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
     parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
     modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
@@ -136,9 +139,6 @@ def extract_events(
         object_markers=parties.used_markers,
         words=modal_words,
     )
-    by_clause = admitted_readings(doc, view.text, hits, clauses, lang, index=cue_index)
-    if not by_clause:
-        return ()
     classes = event_text(kb)
     text = doc.text
     at = clauses.at

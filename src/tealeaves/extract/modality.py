@@ -9,12 +9,14 @@ does a cue in an open question (是否, whether). Precedence: condition, then ne
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import ModalityCueEntry
 from tealeaves.model import Modality
 from tealeaves.text.normalize import View
@@ -34,6 +36,31 @@ class ModalMark(NamedTuple):
     end: int
     phrase: str
     entry: ModalityCueEntry
+
+
+_Plan = tuple[ModalityCueEntry, bool, tuple[str, ...], tuple[str, ...], bool]
+"""An entry with what ``find_modal_marks`` reads of it: whether its scope is ``after``, its
+``not_before`` and ``not_after`` words and whether it is an object marker."""
+
+
+@functools.cache
+def _plans(index: PhraseIndex[ModalityCueEntry], lang: str) -> dict[str, tuple[_Plan, ...]]:
+    """Phrase -> its entries in ``lang``, in index order, as plans; only phrases with such an entry.
+    Built once per index and language (an index never changes after loading)."""
+    out: dict[str, tuple[_Plan, ...]] = {}
+    for phrase in index.phrases():
+        plans = tuple(
+            (e, e.scope == "after", tuple(e.not_before), tuple(e.not_after), bool(e.object_marker))
+            for e in index.lookup(phrase)
+            if e.lang == lang
+        )
+        if plans:
+            out[phrase] = plans
+    return out
+
+
+_new_mark = tuple.__new__
+"""Build a ModalMark from its fields without the NamedTuple constructor's Python frame."""
 
 
 def find_modal_marks(
@@ -69,20 +96,25 @@ def find_modal_marks(
     if words is None:
         words = find_in_windows(view, kb.modality_cue_index, windows)
     left = bisect.bisect_left
+    plans_of = _plans(kb.modality_cue_index, lang)
+    new = _new_mark
     for match in words:
+        plans = plans_of.get(match[2])
+        if plans is None:
+            continue  # no entry in ``lang``
         start, end = match[0], match[1]
         k = left(lows, end)  # the taken ranges starting before the word ends
         overlaps = start < end and k > 0 and reach[k - 1] > start
-        for entry in match.payloads:
-            if entry.lang != lang or (overlaps and entry.scope != "after"):
+        for entry, after, not_before, not_after, object_marker in plans:
+            if overlaps and not after:
                 continue
-            if entry.not_before and text[max(0, match.start - 8) : match.start].rstrip().endswith(entry.not_before):
+            if not_before and text[max(0, start - 8) : start].rstrip().endswith(not_before):
                 continue
-            if entry.not_after and text[match.end : match.end + 8].lstrip().startswith(entry.not_after):
+            if not_after and text[end : end + 8].lstrip().startswith(not_after):
                 continue
-            if entry.object_marker and match.start in object_markers:
+            if object_marker and start in object_markers:
                 continue
-            out.append(ModalMark(match.start, match.end, match.phrase, entry))
+            out.append(new(ModalMark, (start, end, match[2], entry)))
             break
     return tuple(out)
 
