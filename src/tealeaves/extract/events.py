@@ -116,7 +116,7 @@ def extract_events(
     wanted = cue_phrases(cue_index, lang)
     # one pass finds the cue phrases and, for the windows they open, the party and modality words
     scan = scan_many(view, (cue_index, kb.party_word_index, kb.modality_cue_index))
-    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.matches(0)) if h[2] in wanted]
+    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.occurrences(0)) if h[2] in wanted]
     if not hits:
         return ()
     cue_starts = [h[0] for h in hits]
