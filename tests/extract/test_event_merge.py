@@ -90,3 +90,22 @@ def test_event_merge_evidences_equal_evidence_at_and_are_built_once(doc: Documen
         assert make.at(where) == evidence_at(doc, *where)
     assert make.at((4, 6)) is make.at((4, 6))
     assert make.at((0, 4)).span is doc.sentences[0].span  # a whole sentence quotes its own span
+
+
+def test_event_merge_group_fits_like_a_scan_of_its_members() -> None:
+    from tealeaves.extract.event_merge import _Group
+
+    published = dt.date(2026, 3, 14)
+    past = _coded(0, date="2026-03-01", rank=3)  # a firm date already over
+    plan = _coded(1, modality=Modality.PLANNED, explicit=True)
+    group = _Group()
+    group.add(past, True)
+    assert group.firm == ["2026-03-01"] and group.past and not group.planned
+    assert not group.fits(plan, False, published)  # a plan never joins an act already done
+    assert group.fits(plan, False, None)  # without a publication day nothing is past
+    assert group.fits(_coded(2, date="2026-03-02", rank=2), False, published)  # a day apart
+    assert not group.fits(_coded(2, date="2026-03-09", rank=2), False, published)
+    assert group.fits(_coded(2, date="2026-03-09", rank=1), False, published)  # a borrowed date keeps nothing apart
+    later = _Group()
+    later.add(plan, False)
+    assert later.planned and not later.fits(past, True, published)

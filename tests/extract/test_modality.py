@@ -54,3 +54,18 @@ def test_modality_object_marker_is_no_future_tense(kb: KnowledgeBase) -> None:
 )
 def test_modality_words_in_english(kb: KnowledgeBase, text: str, expected: list[tuple[str, Modality | None]]) -> None:
     assert _marks(kb, text, "en") == expected
+
+
+def test_modality_plans_keep_the_entries_of_one_language_in_index_order(kb: KnowledgeBase) -> None:
+    from tealeaves.extract.modality import _plans
+
+    index = kb.modality_cue_index
+    for lang in ("zh", "en"):
+        plans = _plans(index, lang)
+        for phrase in index.phrases():
+            expected = [e for e in index.lookup(phrase) if e.lang == lang]
+            got = [p[0] for p in plans.get(phrase, ())]
+            assert got == expected
+            for entry, after, *_ in plans.get(phrase, ()):
+                assert after == (entry.scope == "after")
+    assert _plans(index, "zh") is _plans(index, "zh")  # built once

@@ -32,3 +32,20 @@ _MARKERS = st.lists(
 @given(_MARKERS)
 def test_parties_outermost_follows_the_plain_rule(markers: list[tuple[int, int, str, int]]) -> None:
     assert _outermost(markers) == _outermost_reference(markers)  # type: ignore[arg-type]
+
+
+def test_parties_join_neighbours_resolves_both_sides_words_and_marks_possessives() -> None:
+    import re
+
+    from tealeaves.extract.parties import Party, _join_neighbours
+
+    text = "USA CHN both's talks; MEX CAN both"
+    usa, chn = Party(0, 3, ("USA",)), Party(4, 7, ("CHN",))
+    first_both = Party(8, 12, (), "both")
+    mex, can, second_both = Party(22, 25, ("MEX",)), Party(26, 29, ("CAN",)), Party(30, 34, (), "both")
+    parties = [usa, chn, first_both, mex, can, second_both]
+    out = _join_neighbours(text, parties, [], re.compile(";"), "en", pair=("USA", "CHN"), possessive=("'s",))
+    assert [p.states for p in out] == [("USA",), ("CHN",), ("USA", "CHN"), ("MEX",), ("CAN",), ("MEX", "CAN")]
+    assert [p.possessive for p in out] == [False, False, True, False, False, False]
+    untouched = _join_neighbours(text, parties, [], re.compile(";"), "en")  # no both-sides word to resolve
+    assert untouched[2].states == () and not untouched[2].possessive

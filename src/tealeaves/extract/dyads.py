@@ -71,7 +71,11 @@ def _inside(p: Party, clause: Clause) -> bool:
 
 def by_clause(parties: Sequence[Party], clauses: Sequence[Clause]) -> dict[Clause, list[Party]]:
     """The ``parties`` (of one sentence) lying inside each of its ``clauses``, in order."""
-    return {c: [p for p in parties if c.start <= p.start and p.end <= c.end] for c in clauses}
+    if len(clauses) == 1:
+        (only,) = clauses
+        a, b = only[0], only[1]
+        return {only: [p for p in parties if a <= p[0] and p[1] <= b]}
+    return {c: [p for p in parties if c[0] <= p[0] and p[1] <= c[1]] for c in clauses}
 
 
 def _parties_in(setting: Setting, parties: Sequence[Party], clause: Clause) -> Sequence[Party]:

@@ -22,6 +22,9 @@ from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import date_bounds
 from tealeaves.model import DateRef, Modality
 
+_PLANNED = Modality.PLANNED
+"""Read once: an enum attribute costs several times a global."""
+
 _WEEK = dt.timedelta(days=7)
 """How far back a statement reported without a date of its own may have been made."""
 
@@ -68,6 +71,7 @@ class EventDates:
                 (d.value for d in items if d.first == d.last and week_before <= d.first <= published),
                 None,
             )
+        self._statement_day = self._news_day or (published.isoformat() if published is not None else None)
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
@@ -87,7 +91,7 @@ class EventDates:
         if lo < len(starts) and starts[lo] < sentence[1]:  # the sentence holds a date
             # the dates the act may take: a planned act none already past, a voiced act (a threat, a
             # request) none still to come: that is the date of what it threatens or asks for
-            rule = 0 if published is None else 1 if modality == Modality.PLANNED else 2 if voiced else 0
+            rule = 0 if published is None else 1 if modality == _PLANNED else 2 if voiced else 0
             a, b, cue_start = clause[0], clause[1], cue[0]
             nearest: _Dated | None = None
             distance = 0
@@ -108,7 +112,7 @@ class EventDates:
                 d = items[k]
                 if d.end <= end and _fits(d, rule, published):
                     return d.value, "sentence"
-        if modality == Modality.PLANNED or published is None:
+        if modality == _PLANNED or published is None:
             return None, None
         if not voiced:
             paragraph = self._text.rfind("\n", 0, cue[0]) + 1
@@ -118,7 +122,7 @@ class EventDates:
                 if d.end <= cue_start and d.first <= published:
                     return d.value, "paragraph"
             return None, None
-        return (self._news_day or published.isoformat()), "statement"
+        return self._statement_day, "statement"
 
     def is_future(self, value: str) -> bool:
         """Whether the period ``value`` starts after the publication day."""

@@ -40,7 +40,7 @@ class Coded(NamedTuple):
     """One coded mention, before merging: the event's fields, the cue and evidence ranges, how firm
     its date is (``rank`` 3: read in the cue's clause, 2: in its sentence, 1: borrowed from the
     paragraph or the publication day, 0: none) and whether a word (not the default) gave its
-    modality. A tuple, because a document codes many; compare them by identity (``is``)."""
+    modality, and the sentence the evidence lies in (-1: not given; then it is looked up). A tuple, because a document codes many; compare them by identity (``is``)."""
 
     type: EventType
     source: str
@@ -52,7 +52,7 @@ class Coded(NamedTuple):
     evidence: tuple[int, int]
     rank: int
     explicit: bool
-    sentence: int = 0
+    sentence: int = -1
 
     @property
     def dated(self) -> bool:
@@ -110,26 +110,53 @@ def _overlap(a: str, b: str) -> bool:
     return not (_SHORT < longest < _MONTH)
 
 
-def _fits(group: list[Coded], cand: Coded, published: dt.date | None) -> bool:
-    """Whether ``cand`` reports the act of ``group`` (whose key it shares): its date overlaps the
-    group's firm dates (or, in a group without firm dates, its borrowed ones); and no plan is merged
-    with an act dated before publication (the tariffs announced and those in force are two acts)."""
-    if published is not None:
-        planned = Modality.PLANNED
-        cand_planned = cand.modality == planned
-        cand_past = cand.rank >= 2 and _ended(cand.date, published)  # a firm date already past
-        for c in group:
-            if cand_planned and c.rank >= 2 and _ended(c.date, published):
+class _Group:
+    """The mentions of one act so far, with what a new mention is checked against: the firm dates
+    (read in the cue's sentence) and the borrowed ones, whether a firm date already ended before
+    publication (``past``) and whether a mention is planned."""
+
+    __slots__ = ("firm", "members", "past", "planned", "soft")
+
+    def __init__(self) -> None:
+        self.members: list[Coded] = []
+        self.firm: list[str] = []
+        self.soft: list[str] = []
+        self.past = False
+        self.planned = False
+
+    def add(self, c: Coded, past: bool) -> None:
+        """Take ``c`` in; ``past`` tells whether its firm date ended before publication."""
+        self.members.append(c)
+        date = c[4]
+        if date:
+            (self.firm if c[8] >= 2 else self.soft).append(date)  # (Coded.dated)
+        if past:
+            self.past = True
+        if c[3] == _PLANNED_MODALITY:
+            self.planned = True
+
+    def fits(self, cand: Coded, past: bool, published: dt.date | None) -> bool:
+        """Whether ``cand`` (whose firm date ended before publication when ``past``) reports the
+        act of this group (whose key it shares): its date overlaps the group's firm dates (or, in
+        a group without firm dates, its borrowed ones); and no plan is merged with an act dated
+        before publication (the tariffs announced and those in force are two acts)."""
+        if published is not None:
+            if self.past and cand[3] == _PLANNED_MODALITY:
                 return False
-            if cand_past and c.modality == planned:
+            if past and self.planned:
                 return False
-    if cand.date is None or cand.rank == 0:
-        return True
-    firm = [c.date for c in group if c.date and c.rank >= 2]  # (Coded.dated)
-    soft = [c.date for c in group if c.date and c.rank < 2]
-    if firm:
-        return cand.rank < 2 or any(_overlap(d, cand.date) for d in firm)
-    return not soft or any(_overlap(d, cand.date) for d in soft)
+        date, rank = cand[4], cand[8]
+        if date is None or rank == 0:
+            return True
+        if self.firm:
+            return rank < 2 or any(_overlap(d, date) for d in self.firm)
+        soft = self.soft
+        return not soft or any(_overlap(d, date) for d in soft)
+
+
+_PLANNED_MODALITY = Modality.PLANNED
+_CONDITIONAL, _ASSERTED = Modality.CONDITIONAL, Modality.ASSERTED
+"""Enum members read once: an enum attribute costs several times a global."""
 
 
 def _ended(value: str | None, published: dt.date) -> bool:
@@ -149,70 +176,78 @@ def merge_events(doc: Document, coded: Iterable[Coded]) -> tuple[Event, ...]:
         merge_events(doc, [consult_paris_1, consult_paris_2])  # -> (one CONSULT with more_evidence,)
     """
     published = doc.meta.published
-    groups: list[list[Coded]] = []
-    by_key: dict[tuple[object, ...], list[list[Coded]]] = {}  # key -> its groups, in order
+    groups: list[_Group] = []
+    by_key: dict[tuple[object, ...], list[_Group]] = {}  # key -> its groups, in order
     symmetric = SYMMETRIC
     for cand in coded:
         kind, source, target = cand[0], cand[1], cand[2]
         if kind in symmetric and target < source:
             source, target = target, source
         key = (kind, source, target)
+        past = published is not None and cand[8] >= 2 and _ended(cand[4], published)  # a firm date already past
         same = by_key.get(key)
         if same is None:
-            group = [cand]
+            group = _Group()
             by_key[key] = [group]
             groups.append(group)
-            continue
-        for group in same:
-            if _fits(group, cand, published):
-                group.append(cand)
-                break
         else:
-            group = [cand]
-            same.append(group)
-            groups.append(group)
+            for group in same:
+                if group.fits(cand, past, published):
+                    break
+            else:
+                group = _Group()
+                same.append(group)
+                groups.append(group)
+        group.add(cand, past)
     make = _Evidences(doc)
-    return tuple(_combine(doc.text, g, make) for g in groups)
+    text = doc.text
+    return tuple([_combine(text, g.members, make) for g in groups])
 
 
 class _Evidences:
     """Evidence for the ranges of one document, each range built once: mentions of one clause share
-    their evidence (what ``evidence_at`` gives, with the sentence starts read once). A range that is
-    a whole sentence quotes the sentence's own span, which is the same value."""
+    their evidence (what ``evidence_at`` gives, with the sentence starts read once, when a range
+    does not say its sentence). A range that is a whole sentence quotes the sentence's own span,
+    which is the same value."""
 
-    __slots__ = ("built", "spans", "starts", "text")
+    __slots__ = ("built", "sentences", "starts", "text")
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        self.spans = [s.span for s in doc.sentences]
-        self.starts = [s.start for s in self.spans]
+        self.sentences = doc.sentences
+        self.starts: list[int] | None = None
         self.built: dict[tuple[int, int], Evidence] = {}
 
-    def at(self, where: tuple[int, int]) -> Evidence:
+    def at(self, where: tuple[int, int], sentence: int = -1) -> Evidence:
+        """The evidence of ``where``; ``sentence``, when not -1, is the sentence it lies in."""
         found = self.built.get(where)
         if found is None:
             start, end = where
-            k = max(0, bisect.bisect_right(self.starts, start) - 1)
-            span = self.spans[k] if self.spans else None
+            sentences = self.sentences
+            if sentence < 0 or start >= end:  # (an empty range may stand at the next sentence's start)
+                starts = self.starts
+                if starts is None:
+                    starts = self.starts = [s.span.start for s in sentences]
+                sentence = max(0, bisect.bisect_right(starts, start) - 1)
+            span = sentences[sentence].span if sentences else None
             if span is None or span.start != start or span.end != end:
                 span = Span.of(self.text, start, end)
-            found = self.built[where] = Evidence.of(k, span)
+            found = self.built[where] = Evidence.of(sentence, span)
         return found
 
 
 def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     if len(group) == 1:  # the rules below, for a group of one
-        only = group[0]
-        modality = only.modality
+        etype, source, target, modality, date, place, cue, evidence, _, explicit, sentence = group[0]
         return Event.of(
-            only.type,
-            only.source,
-            only.target,
-            modality if only.explicit or modality == Modality.CONDITIONAL else Modality.ASSERTED,
-            only.date or None,
-            only.place or None,
-            text[only.cue[0] : only.cue[1]],
-            make.at(only.evidence),
+            etype,
+            source,
+            target,
+            modality if explicit or modality == _CONDITIONAL else _ASSERTED,
+            date or None,
+            place or None,
+            text[cue[0] : cue[1]],
+            make.at(evidence, sentence),
             (),
         )
     # one pass: the first mention with the firmest date, the first whose modality a word gives, and
@@ -222,27 +257,29 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     any_date: str | None = None
     any_place: str | None = None
     for c in group:
-        rank = c.rank
+        rank = c[8]
         if rank > best:
             best, firmest = rank, c
-        if worded is None and c.explicit:
+        if worded is None and c[9]:  # (explicit)
             worded = c
-        if c.date:
+        date = c[4]
+        if date:
             if any_date is None:
-                any_date = c.date
+                any_date = date
             if firm_date is None and rank >= 2:  # (Coded.dated)
-                firm_date = c.date
-        if any_place is None and c.place:
-            any_place = c.place
+                firm_date = date
+        if any_place is None and c[5]:
+            any_place = c[5]
     lead = firmest if best >= 2 else worded or group[0]
     if lead.explicit:
         modality = lead.modality
-    elif any(c.sentence == lead.sentence and c.modality == Modality.CONDITIONAL for c in group):
-        modality = Modality.CONDITIONAL  # a condition reaches the whole sentence it stands in
+    elif any(c[10] == lead[10] and c[3] == _CONDITIONAL for c in group):  # (sentence, modality)
+        modality = _CONDITIONAL  # a condition reaches the whole sentence it stands in
     elif lead.rank >= 2 or worded is None:  # (Coded.dated)
-        modality = Modality.ASSERTED
+        modality = _ASSERTED
     else:
         modality = worded.modality
+    at = make.at
     return Event.of(
         lead.type,
         lead.source,
@@ -251,6 +288,6 @@ def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
         lead.date or firm_date or any_date,
         lead.place or any_place,
         text[lead.cue[0] : lead.cue[1]],
-        make.at(lead.evidence),
-        tuple(make.at(c.evidence) for c in group if c is not lead),
+        at(lead.evidence, lead.sentence),
+        tuple([at(c[7], c[10]) for c in group if c is not lead]),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -47,6 +48,7 @@ _TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT
 
 
 _ASSERTED, _PLANNED, _CONDITIONAL = Modality.ASSERTED, Modality.PLANNED, Modality.CONDITIONAL
+_THREATEN = EventType.THREATEN
 
 _RANKS = {"clause": 3, "sentence": 2, "paragraph": 1, "statement": 1}
 """How firm a date is by where it was read (see event_merge.Coded)."""
@@ -67,9 +69,10 @@ class _Doc(NamedTuple):
     view_text: str
 
 
-_Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], dict[Clause, list[Party]], Sequence[ModalMark]]
+_Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], Sequence[ModalMark], "Setting", tuple[int, int]]
 """What the readings of one sentence share: its clauses, named places, actors (see ``dyads.actors``),
-actors by clause and modality marks."""
+modality marks, the setting its dyads are read in (no clause opening with a list word) and its
+span from its first clause to its last."""
 
 
 class _Where(NamedTuple):
@@ -113,7 +116,7 @@ def extract_events(
     wanted = cue_phrases(cue_index, lang)
     # one pass finds the cue phrases and, for the windows they open, the party and modality words
     scan = scan_many(view, (cue_index, kb.party_word_index, kb.modality_cue_index))
-    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.matches(0)) if h[2] in wanted]
+    hits: list[PhraseMatch[EventCueEntry]] = [h for h in longest_first(scan.occurrences(0)) if h[2] in wanted]
     if not hits:
         return ()
     cue_starts = [h[0] for h in hits]
@@ -121,6 +124,9 @@ def extract_events(
     chosen = _sentences_of(starts, cue_starts)
     windows = sentence_windows(doc, chosen)
     clauses = ClauseMap(doc, kb, chosen)
+    by_clause = admitted_readings(doc, view.text, hits, clauses, lang, index=cue_index)
+    if not by_clause:
+        return ()  # no hit is admitted in its clause: the parties and modality words need not be read
     words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
     parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
     modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
@@ -133,9 +139,6 @@ def extract_events(
         object_markers=parties.used_markers,
         words=modal_words,
     )
-    by_clause = admitted_readings(doc, view.text, hits, clauses, lang, index=cue_index)
-    if not by_clause:
-        return ()
     classes = event_text(kb)
     text = doc.text
     at = clauses.at
@@ -148,7 +151,7 @@ def extract_events(
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
-        speakers=frozenset(p.start for p in parties.parties if classes.speaker_re.match(view.text, p.end)),
+        speakers=_speakers(parties.parties, _judged_sentences(by_clause), starts, classes.speaker_re, view.text),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
     )
@@ -165,8 +168,9 @@ def extract_events(
     sentences: dict[int, _Sentence] = {}
     no_content = len(text)
     coded: list[Coded] = []
+    new = _new_tuple
     for clause, readings in by_clause.items():
-        k = clause.sentence
+        k = clause[2]
         known = sentences.get(k)
         if known is None:
             a, b = bounds[k], bounds[k + 1]
@@ -175,12 +179,25 @@ def extract_events(
             in_sentence = clauses.in_sentence(k)
             known = sentences[k] = (
                 in_sentence,
-                [p for p in sentence_parties if p.place and p.name],  # the named places, mostly none
+                [p for p in sentence_parties if p[4] and p[5]],  # the named places, mostly none
                 sentence_actors,
-                by_clause_parties(sentence_actors, in_sentence),
                 marks[left(mark_starts, a) : left(mark_starts, b)],
+                new(
+                    Setting,
+                    (
+                        in_sentence,
+                        ctx.first_cue,
+                        ctx.conditions,
+                        lang,
+                        False,
+                        False,
+                        by_clause_parties(sentence_actors, in_sentence),
+                        ctx.speakers,
+                    ),
+                ),
+                (in_sentence[0][0], in_sentence[-1][1]),
             )
-        where = _where(ctx, clause, known, list_words, bare_passives)
+        where = _where(text, clause, known, list_words, bare_passives)
         content = content_from.get(k, no_content)
         if len(readings) == 1:  # the rules below for one reading, whose dyads are distinct
             only = readings[0]
@@ -188,8 +205,12 @@ def extract_events(
             if entry.type not in entry.overrides and (only.start <= content or entry.content_after):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
-        topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
-        acts = [r for r in readings if r not in topics] if topics else readings
+        # only a clause with talks or an agreement among its readings has topics
+        if any(o.entry.type in _TALKS for o in readings):
+            topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
+            acts = [r for r in readings if r not in topics] if topics else readings
+        else:
+            acts = readings
         overridden = {t for r in acts for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
@@ -222,6 +243,23 @@ def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
     return out
 
 
+def _judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
+    """The sentences holding a reading whose entry judges a party (``frame: judged``): the only
+    ones whose speakers are ever asked for (dyads._judged)."""
+    return {clause.sentence for clause, readings in by_clause.items() if any(r.entry.frame == "judged" for r in readings)}
+
+
+def _speakers(parties: Sequence[Party], sentences: set[int], starts: list[int], speaker: re.Pattern[str], view_text: str) -> frozenset[int]:
+    """The starts of the ``parties`` in ``sentences`` (by their ``starts``) that a verb of saying
+    follows in ``view_text``; the other sentences' speakers are never read."""
+    if not sentences:
+        return frozenset()
+    right = bisect.bisect_right
+    return frozenset(
+        p[0] for p in parties if right(starts, p[0]) - 1 in sentences and speaker.match(view_text, p[1]) is not None
+    )
+
+
 def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
     """Per sentence, where the first act whose content follows it (a request) ends."""
     out: dict[int, int] = {}
@@ -233,43 +271,30 @@ def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
 
 
 def _where(
-    ctx: _Doc,
+    text: str,
     clause: Clause,
     sentence: _Sentence,
     list_words: tuple[str, ...],
     bare_passives: list[int],
 ) -> _Where:
-    sentence_clauses, places, sentence_actors, clause_parties, marks = sentence
-    text = ctx.text
-    a, b = clause[0], clause[1]
-    new = _new_tuple
-    setting = new(
-        Setting,
-        (
-            sentence_clauses,
-            ctx.first_cue,
-            ctx.conditions,
-            ctx.lang,
-            False,
-            text[a : a + 16].lstrip().lower().startswith(list_words),  # a list word opens the clause
-            clause_parties,
-            ctx.speakers,
-        ),
-    )
+    _, places, sentence_actors, marks, setting, span = sentence
+    start, end = a, b = clause[0], clause[1]
+    if text[a : a + 16].lstrip().lower().startswith(list_words):  # a list word opens the clause
+        setting = setting._replace(listing=True)
     # trim quotes and blanks off the evidence
     while a < b and text[a] in _TRIM:
         a += 1
     while b > a and text[b - 1] in _TRIM:
         b -= 1
-    return new(
+    return _new_tuple(
         _Where,
         (
-            (sentence_clauses[0][0], sentence_clauses[-1][1]),
+            span,
             marks,
             setting,
             sentence_actors,
-            [p for p in places if clause[0] <= p.start and p.end <= clause[1]] if places else places,
-            [end for end in bare_passives if clause[0] <= end] if bare_passives and bare_passives[-1] >= clause[0] else [],
+            [p for p in places if start <= p[0] and p[1] <= end] if places else places,
+            [stop for stop in bare_passives if start <= stop] if bare_passives and bare_passives[-1] >= start else [],
             (a, b),
         ),
     )
@@ -278,17 +303,20 @@ def _where(
 def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _Where, clause_cues: Sequence[int]) -> list[Coded]:
     """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
     hypothetical or a party cannot be read."""
-    cue = (r.start, r.end)
+    start, end, _, needs_at = r
+    sentence, marks, setting, sentence_actors, places, bare, evidence = where
+    cue = (start, end)
     etype = entry.type
-    if where.marks:
+    modalities = entry.modalities
+    if marks:
         modality = read_modality(
             cue,
             clause,
-            where.marks,
+            marks,
             ctx.clauses,
             negatable=entry.negatable,
             other_cues=clause_cues,
-            governs_content=etype == EventType.THREATEN,
+            governs_content=etype == _THREATEN,
         )
         if modality is None:
             return []
@@ -296,24 +324,21 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
             modality = _CONDITIONAL  # a measure kept in reserve: 不排除加征关税
         if modality == _CONDITIONAL and entry.when_conditional is not None:
             etype = entry.when_conditional
-        elif modality not in entry.modalities:
+        elif modality not in modalities:
             if modality == _CONDITIONAL:
                 return []  # a speech act inside a condition was not made
             modality = _ASSERTED  # a threat or request voiced is asserted, whatever it announces
     else:  # no modality word in the sentence (read_modality's answer): asserted, or held in reserve
         modality = _CONDITIONAL if entry.hedged else _ASSERTED
-    setting = where.setting
-    if where.bare:
-        cue_start = r.start
-        if any(end <= cue_start for end in where.bare):
-            setting = setting._replace(agentless=True)
-    dyads = read_dyads(cue, entry, clause, setting, where.actors, ctx.pair, r.needs_at)
+    if bare and any(stop <= start for stop in bare):
+        setting = setting._replace(agentless=True)
+    dyads = read_dyads(cue, entry, clause, setting, sentence_actors, ctx.pair, needs_at)
     if not dyads:
         return []
     explicit = modality != _ASSERTED
-    voiced = _PLANNED not in entry.modalities or etype != entry.type  # a re-typed act is a threat voiced
+    voiced = _PLANNED not in modalities or etype != entry.type  # a re-typed act is a threat voiced
     dates = ctx.dates
-    date, level = dates.find(cue, clause, where.sentence, modality, voiced=voiced)
+    date, level = dates.find(cue, clause, sentence, modality, voiced=voiced)
     if (
         modality == _ASSERTED
         and not voiced
@@ -323,10 +348,13 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
         and not dates.ends_period(date, clause)
     ):
         modality, explicit = _PLANNED, True  # a date still to come: announced, not done
-    place = _place_for(r.start, where.places) if where.places else None
-    rank = _RANKS.get(level or "", 0)
-    evidence, sentence, new = where.evidence, clause.sentence, _new_tuple
-    return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, sentence)) for src, tgt in dyads]
+    place = _place_for(start, places) if places else None
+    rank = _RANKS[level] if level else 0
+    k, new = clause[2], _new_tuple
+    if len(dyads) == 1:
+        ((src, tgt),) = dyads
+        return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k))]
+    return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k)) for src, tgt in dyads]
 
 
 _new_tuple = tuple.__new__

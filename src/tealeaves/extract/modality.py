@@ -9,16 +9,21 @@ does a cue in an open question (是否, whether). Precedence: condition, then ne
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import ModalityCueEntry
 from tealeaves.model import Modality
 from tealeaves.text.normalize import View
 from tealeaves.text.scan import PhraseMatch
+
+_ASSERTED, _CONDITIONAL, _NEGATED, _PLANNED = Modality.ASSERTED, Modality.CONDITIONAL, Modality.NEGATED, Modality.PLANNED
+"""Read once: an enum attribute costs several times a global."""
 
 _CONDITION_REACH = 2
 """How many clauses after a condition word its consequence may run (see read_modality)."""
@@ -31,6 +36,31 @@ class ModalMark(NamedTuple):
     end: int
     phrase: str
     entry: ModalityCueEntry
+
+
+_Plan = tuple[ModalityCueEntry, bool, tuple[str, ...], tuple[str, ...], bool]
+"""An entry with what ``find_modal_marks`` reads of it: whether its scope is ``after``, its
+``not_before`` and ``not_after`` words and whether it is an object marker."""
+
+
+@functools.cache
+def _plans(index: PhraseIndex[ModalityCueEntry], lang: str) -> dict[str, tuple[_Plan, ...]]:
+    """Phrase -> its entries in ``lang``, in index order, as plans; only phrases with such an entry.
+    Built once per index and language (an index never changes after loading)."""
+    out: dict[str, tuple[_Plan, ...]] = {}
+    for phrase in index.phrases():
+        plans = tuple(
+            (e, e.scope == "after", tuple(e.not_before), tuple(e.not_after), bool(e.object_marker))
+            for e in index.lookup(phrase)
+            if e.lang == lang
+        )
+        if plans:
+            out[phrase] = plans
+    return out
+
+
+_new_mark = tuple.__new__
+"""Build a ModalMark from its fields without the NamedTuple constructor's Python frame."""
 
 
 def find_modal_marks(
@@ -66,20 +96,25 @@ def find_modal_marks(
     if words is None:
         words = find_in_windows(view, kb.modality_cue_index, windows)
     left = bisect.bisect_left
+    plans_of = _plans(kb.modality_cue_index, lang)
+    new = _new_mark
     for match in words:
+        plans = plans_of.get(match[2])
+        if plans is None:
+            continue  # no entry in ``lang``
         start, end = match[0], match[1]
         k = left(lows, end)  # the taken ranges starting before the word ends
         overlaps = start < end and k > 0 and reach[k - 1] > start
-        for entry in match.payloads:
-            if entry.lang != lang or (overlaps and entry.scope != "after"):
+        for entry, after, not_before, not_after, object_marker in plans:
+            if overlaps and not after:
                 continue
-            if entry.not_before and text[max(0, match.start - 8) : match.start].rstrip().endswith(entry.not_before):
+            if not_before and text[max(0, start - 8) : start].rstrip().endswith(not_before):
                 continue
-            if entry.not_after and text[match.end : match.end + 8].lstrip().startswith(entry.not_after):
+            if not_after and text[end : end + 8].lstrip().startswith(not_after):
                 continue
-            if entry.object_marker and match.start in object_markers:
+            if object_marker and start in object_markers:
                 continue
-            out.append(ModalMark(match.start, match.end, match.phrase, entry))
+            out.append(new(ModalMark, (start, end, match[2], entry)))
             break
     return tuple(out)
 
@@ -108,51 +143,58 @@ def read_modality(
     before them does not turn the denial into a negated event.
     """
     if not marks:
-        return Modality.ASSERTED
+        return _ASSERTED
     cue_start, cue_end = cue
+    low, high = clause[0], clause[1]
     here = -1  # the cue's clause index, read when a condition word asks for it
     conditional = False
     question = False
-    asks_about = any(m.entry.scope == "presupposed" for m in marks)
-    for m in marks:
-        scope = m.entry.scope
-        same_clause = clause.start <= m.start < clause.end
+    entries = [m[3] for m in marks]
+    scopes = [e.scope for e in entries]
+    asks_about = "presupposed" in scopes
+    for m, scope in zip(marks, scopes):
+        if scope == "before" or scope == "after":
+            continue
+        start = m[0]
+        same_clause = low <= start < high
         if scope == "question":
-            if m.phrase.isalnum():
+            if m[2].isalnum():
                 question = question or same_clause  # 是否, whether: its own clause is open
             elif not asks_about:  # a question mark asks the whole sentence, unless it asks what or why
                 question = True
         elif scope == "opinion":
             question = True  # a poll's finding is no act, wherever the cue stands in its sentence
         elif scope == "condition":
-            if same_clause and m.start < cue_start:
+            if same_clause and start < cue_start:
                 return None  # the cue is part of the condition: a hypothetical act
-            if same_clause and not governs_content and any(cue_end <= c < m.start for c in other_cues):
+            if same_clause and not governs_content and any(cue_end <= c < start for c in other_cues):
                 continue  # the condition belongs to a nearer cue
             if here < 0:
                 here = clauses.index_at(cue_start)
-            if 0 <= here - clauses.index_at(m.start) <= _CONDITION_REACH:
+            if 0 <= here - clauses.index_at(start) <= _CONDITION_REACH:
                 conditional = True
         elif scope == "consequence":
             conditional = True
     if conditional:
-        return Modality.CONDITIONAL
+        return _CONDITIONAL
     if question:
         return None
     negated = planned = False
-    for m in marks:
-        entry = m.entry
-        if entry.scope == "before" and clause.start <= m.start and m.end <= cue_start and cue_start - m.end <= entry.window:
-            if entry.modality == Modality.NEGATED and negatable:
-                negated = True
-            elif entry.modality == Modality.PLANNED:
-                planned = True
-            elif entry.modality == Modality.CONDITIONAL:
-                return Modality.CONDITIONAL  # a right reserved, not yet used: 保留采取措施的权利
-        elif entry.scope == "after" and entry.modality == Modality.NEGATED and cue_end <= m.start <= cue_end + entry.window:
+    for m, scope, entry in zip(marks, scopes, entries):
+        if scope == "before":
+            start, end = m[0], m[1]
+            if low <= start and end <= cue_start and cue_start - end <= entry.window:
+                modality = entry.modality
+                if modality == _NEGATED and negatable:
+                    negated = True
+                elif modality == _PLANNED:
+                    planned = True
+                elif modality == _CONDITIONAL:
+                    return _CONDITIONAL  # a right reserved, not yet used: "reserves the right to take measures"
+        elif scope == "after" and entry.modality == _NEGATED and cue_end <= m[0] <= cue_end + entry.window:
             negated = True
     if negated:
-        return Modality.NEGATED
+        return _NEGATED
     if planned:
-        return Modality.PLANNED
-    return Modality.ASSERTED
+        return _PLANNED
+    return _ASSERTED

@@ -130,22 +130,25 @@ def find_parties(
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
     new, right, counted = _new_party, bisect.bisect_right, named_states.append
     for m in mentions:
-        state = m.state
+        fields = m.__dict__  # a model's field values: one lookup each instead of a model attribute each
+        state = fields["state"]
         if not state:
             continue
-        span = m.evidence.span
+        span = fields["evidence"].span
         start = span.start
         if state not in first:
             first[state] = start
-        if m.actor_id in bystanders:
+        if fields["actor_id"] in bystanders:
             continue
-        kind = m.kind
+        kind = fields["kind"]
         place = kind == place_kind
         if not place:
             counted(state)
         k = right(window_starts, start) - 1
-        if k >= 0 and span.end <= windows[k][1]:
-            found.append(new(Party, (start, span.end, (state,), "plain", place, m.name, False, None, kind == person_kind)))
+        if k >= 0:
+            end = span.end
+            if end <= windows[k][1]:
+                found.append(new(Party, (start, end, (state,), "plain", place, fields["name"], False, None, kind == person_kind)))
     markers: list[_Marker] = []
     pronouns: list[tuple[int, int]] = []
     rules = _word_rules(kb, lang)
@@ -174,15 +177,16 @@ def find_parties(
     if pronouns:
         found += _resolve_pronouns(pronouns, markers, found)
     text = doc.text
-    parties = _join_neighbours(text, longest_first(found, named), markers, classes.party_break_re, lang)
     pair = top_two(counts, first)
-    if both:  # the recent states matter only to both-sides words
-        parties = _resolve_both(parties, pair)
-    possessive_marks = classes.possessive_words
-    starts = text.startswith
-    for i, p in enumerate(parties):
-        if starts(possessive_marks, p[1]):
-            parties[i] = new(Party, (*p[:6], True, *p[7:]))
+    parties = _join_neighbours(
+        text,
+        longest_first(found, named),
+        markers,
+        classes.party_break_re,
+        lang,
+        pair=pair if both else _NO_BOTH,
+        possessive=classes.possessive_words,
+    )
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts))
     grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
@@ -253,15 +257,57 @@ def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
     return False
 
 
-def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], lang: str) -> list[Party]:
+_NO_BOTH: tuple[str, str] | None = ("", "")
+"""What ``_join_neighbours`` gets for ``pair`` when no both-sides word is among the parties: the
+recent states need not be followed then."""
+
+
+def _join_neighbours(
+    text: str,
+    parties: list[Party],
+    markers: list[_Marker],
+    breaks: re.Pattern[str],
+    lang: str,
+    *,
+    pair: tuple[str, str] | None = _NO_BOTH,
+    possessive: tuple[str, ...] = (),
+) -> list[Party]:
     """Join a run of mentions of one state into one party: 美国总统特朗普, U.S. Treasury Secretary Scott
     Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
-    of it. Only a short gap without a clause mark or a role marker may separate them."""
+    of it. Only a short gap without a clause mark or a role marker may separate them.
+
+    In the same pass a party that a ``possessive`` word follows is marked possessive, and a
+    both-sides word (双方, the two countries) takes its states (skipped when ``pair`` is
+    ``_NO_BOTH``): the article's two main states (``pair``) when both were among the last four
+    states named before it and one of them among the last two; else the last two named (两国领导人
+    after 墨西哥和加拿大); at the start of an article, nobody yet (the main states stand in later).
+    A run joins plain parties of one state only, so following the states named on the parties
+    before or after joining gives the same."""
     limit = 30 if lang == "en" else 6
-    marker_starts = sorted([m[0] for m in markers])
+    marker_starts = [m[0] for m in markers]
+    if any(marker_starts[i] > marker_starts[i + 1] for i in range(len(marker_starts) - 1)):
+        marker_starts.sort()
     out: list[Party] = []
     prev: Party | None = None
+    follow = pair is not _NO_BOTH  # whether both-sides words are to be resolved
+    recent: list[str] = []
+    pair_states = set(pair) if follow and pair is not None else set()
+    starts = text.startswith
+    new = _new_party
     for p in parties:
+        if follow:
+            if p[3] == "both":
+                if pair is not None and pair_states <= set(recent[-4:]) and (set(recent[-2:]) & pair_states):
+                    p = new(Party, (p[0], p[1], pair, *p[3:]))
+                elif len(recent) >= 2:
+                    p = new(Party, (p[0], p[1], (recent[-2], recent[-1]), *p[3:]))
+            elif not p[4]:
+                for state in p[2]:
+                    if recent and recent[-1] == state:
+                        continue  # already the last named
+                    if state in recent:
+                        recent.remove(state)
+                    recent.append(state)
         if (
             prev is not None
             and prev[2] == p[2]
@@ -273,35 +319,14 @@ def _join_neighbours(text: str, parties: list[Party], markers: list[_Marker], br
             and breaks.search(text, prev[1], p[0]) is None
             and not _cue_between(marker_starts, prev[1], p[0])
         ):
-            prev = out[-1] = _new_party(Party, (prev[0], p[1], prev[2], prev[3], prev[4], prev[5] or p[5], *prev[6:]))
+            prev = out[-1] = new(Party, (prev[0], p[1], prev[2], prev[3], prev[4], prev[5] or p[5], *prev[6:]))
             continue
+        if prev is not None and possessive and starts(possessive, prev[1]):
+            out[-1] = new(Party, (*prev[:6], True, *prev[7:]))
         out.append(p)
         prev = p
-    return out
-
-
-def _resolve_both(parties: list[Party], pair: tuple[str, str] | None) -> list[Party]:
-    """A both-sides word (双方, the two countries) names the article's two main states (``pair``)
-    when both were among the last four states named before it and one of them among the last two;
-    else the last two named (两国领导人 after 墨西哥和加拿大); at the start of an article, nobody yet
-    (the main states stand in later)."""
-    out: list[Party] = []
-    recent: list[str] = []
-    for p in parties:
-        if p.role == "both":
-            last_two = recent[-2:]
-            if pair is not None and set(pair) <= set(recent[-4:]) and (set(last_two) & set(pair)):
-                p = p._replace(states=pair)
-            elif len(recent) >= 2:
-                p = p._replace(states=(recent[-2], recent[-1]))
-        elif not p.place:
-            for s in p.states:
-                if recent and recent[-1] == s:
-                    continue  # already the last named
-                if s in recent:
-                    recent.remove(s)
-                recent.append(s)
-        out.append(p)
+    if prev is not None and possessive and starts(possessive, prev[1]):
+        out[-1] = new(Party, (*prev[:6], True, *prev[7:]))
     return out
 
 
@@ -310,29 +335,30 @@ def _apply_markers(
 ) -> tuple[tuple[Party, ...], frozenset[int], frozenset[int]]:
     """Give each party the role of the nearest marker ending at most ``window`` characters before
     it, with no clause mark between (a marker inside a party's own name does not count)."""
-    starts = [p.start for p in parties]
+    starts = [p[0] for p in parties]
     out = list(parties)
+    n = len(out)
     owner: dict[int, int] = {}  # party index -> start of the marker that gave its role (the nearest wins)
     bare: set[int] = set()
+    left, search, markable = bisect.bisect_left, breaks.search, _MARKABLE
     for m_start, m_end, role, window in sorted(markers):
-        k = bisect.bisect_left(starts, m_end)
-        if k > 0 and out[k - 1].end > m_start:
+        k = left(starts, m_end)
+        if k > 0 and out[k - 1][1] > m_start:
             continue  # the marker lies inside a party's own name
-        party = out[k] if k < len(out) else None
-        reachable = (
-            party is not None
-            and party.start - m_end <= window
-            and breaks.search(text, m_end, party.start) is None
-            and not _cue_between(cues, m_end, party.start)
-        )
-        if party is None or not reachable:
+        if k < n:
+            party = out[k]
+            start = party[0]
+            reachable = start - m_end <= window and search(text, m_end, start) is None and not _cue_between(cues, m_end, start)
+        else:
+            reachable = False
+        if not reachable:
             if role == "source":
                 bare.add(m_end)
             continue
         if role == "topic":
             continue
-        if party.role in _MARKABLE and party.states and not party.place:
-            out[k] = _new_party(Party, (party[0], party[1], party[2], role, *party[4:]))
+        if party[3] in markable and party[2] and not party[4]:
+            out[k] = _new_party(Party, (start, party[1], party[2], role, *party[4:]))
             owner[k] = m_start
     return tuple(out), frozenset(owner.values()), frozenset(bare)
 
@@ -351,20 +377,22 @@ def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) 
     out = list(parties)
     group = 0
     longest = max(map(len, conjunctions), default=0)
+    new = _new_party
+    blank = str.isspace
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         if cur[4] or prev[4]:  # a place
             continue
         a, b = prev[1], cur[0]
-        if b - a > longest and not text[a].isspace() and not text[b - 1].isspace():
+        if b - a > longest and not blank(text[a]) and not blank(text[b - 1]):
             continue  # a gap longer than any conjunction, with no blanks to strip
         gap = text[a:b].strip()
         if gap and gap.lower() in conjunctions:
             if prev[7] is None:
                 group += 1
-                prev = out[i - 1] = prev._replace(group=group)
+                prev = out[i - 1] = new(Party, (*prev[:7], group, prev[8]))
             role = cur[3]
             if role == "plain" and prev[3] in ("target", "source", "counterpart"):
                 role = prev[3]
-            out[i] = cur._replace(group=prev[7], role=role)
+            out[i] = new(Party, (cur[0], cur[1], cur[2], role, cur[4], cur[5], cur[6], prev[7], cur[8]))
     return tuple(out)
