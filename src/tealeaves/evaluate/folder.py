@@ -2,9 +2,10 @@
 article, or take its saved prediction, and add its score to one corpus Report.
 
 The CLI's ``eval`` only renders what this returns, so the same run can be scripted or tested
-without a terminal. Reading and analysing an article is the caller's (``read``): scoring depends on
-the model only, not on the pipeline it scores. A bad gold file, article or prediction is one failure naming its file; the
-other documents are still scored, so one broken file never hides the figures of the rest.
+without a terminal. Reading and analysing an article is the caller's (``read``): scoring depends
+on the model only, not on the pipeline it scores. A bad gold file, article or prediction is one
+failure naming its file; the other documents are still scored, so one broken file never hides the
+figures of the rest.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def score_folder(
 
     Example::
 
-        result = score_folder(Path("gold"), {}, read=lambda path: my_reader(path))
+        result = score_folder(Path("gold"), {}, read=read_and_analyse)
         result.report.as_dict()["events"]["f1"]
     """
     if pred_dir is None and read is None:
@@ -111,4 +112,3 @@ def _saved_prediction(path: Path) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise GoldError("expected a JSON object at the top", path)
     return raw
-
