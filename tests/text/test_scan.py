@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
 from tealeaves.text.normalize import View, make_view
 from tealeaves.text.scan import (
+    every_occurrence,
     find_phrase_spots,
     find_phrase_spots_and_probes,
     find_phrases,
@@ -123,3 +124,16 @@ def test_scan_probes_are_found_in_the_same_pass_as_the_phrases(parts: list[str],
 def test_scan_probes_without_words_report_none_found() -> None:
     spots, hits = find_phrase_spots_and_probes(make_view("美国在"), INDEX, ())
     assert (len(spots), hits) == (1, [])
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_scan_every_occurrence_is_every_place_a_phrase_occurs(parts: list[str]) -> None:
+    text = fold_phrase("".join(parts))
+    got = sorted((s, e, p) for s, e, p, _ in every_occurrence(_SPOT_INDEX, text))
+    assert got == sorted((s, e, p) for p in _SPOT_INDEX.phrases() for s, e in _every(text, p))
+    assert all(payloads == _SPOT_INDEX.lookup(p) for _, _, p, payloads in every_occurrence(_SPOT_INDEX, text))
+
+
+def test_scan_every_occurrence_of_an_empty_index_is_none() -> None:
+    assert every_occurrence(PhraseIndex({}), "美国") == []
+

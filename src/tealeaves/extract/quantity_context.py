@@ -33,7 +33,7 @@ from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
 from tealeaves.model import Document
 from tealeaves.text.normalize import View
-from tealeaves.text.scan import find_phrases
+from tealeaves.text.scan import every_occurrence, find_phrases
 
 _TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
 _LATIN_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -205,9 +205,9 @@ class Context:
         """The cues of ``role``/``position`` inside ``[a, b)``, scanning that range alone."""
         text = self.view.text
         out: list[tuple[int, int, QuantityCueEntry]] = []
-        # iterate over a slice: the automaton converts the whole string it is given on every call
-        for end_incl, (key, payloads) in self.cues.automaton.iter(text[a:b]):
-            start, end = a + end_incl - len(key) + 1, a + end_incl + 1
+        # scan a slice: the automaton converts the whole string it is given on every call
+        for s, e, key, payloads in every_occurrence(self.cues, text[a:b]):
+            start, end = a + s, a + e
             if wordish(key[0]) and start > 0 and wordish(text[start - 1]):
                 continue
             if wordish(key[-1]) and end < len(text) and wordish(text[end]):

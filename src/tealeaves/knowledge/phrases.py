@@ -7,12 +7,10 @@ character to one character, so that a match in the folded view has the same offs
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cached_property
-from typing import Any, Generic, TypeVar
-
-import ahocorasick
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
 
 def _fold_table() -> dict[int, int]:
     table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII forms
@@ -34,9 +32,10 @@ def fold_phrase(text: str) -> str:
 
 
 class PhraseIndex(Generic[T]):
-    """Folded phrase -> payloads, compiled once into an Aho-Corasick automaton.
+    """Folded phrase -> payloads, for an Aho-Corasick scan.
 
-    Build it at knowledge-load time; scanning lives in ``tealeaves.text.scan``.
+    Build it at knowledge-load time; scanning lives in ``tealeaves.text.scan``, which compiles it
+    for the Rust automaton on first use.
 
     Example::
 
@@ -55,18 +54,6 @@ class PhraseIndex(Generic[T]):
                 if p not in bucket:
                     bucket.append(p)
         self._table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in merged.items()}
-
-    @cached_property
-    def automaton(self) -> Any:
-        """The phrases as a pyahocorasick automaton, built on first use: scanning normally goes
-        through ``text.scan`` (ahocorasick-rs), which needs this one only for text it cannot encode
-        (lone surrogates); building it for every index at load time was work done twice."""
-        automaton = ahocorasick.Automaton()
-        for key, payloads in self._table.items():
-            automaton.add_word(key, (key, payloads))
-        if self._table:
-            automaton.make_automaton()
-        return automaton
 
     def __len__(self) -> int:
         return len(self._table)

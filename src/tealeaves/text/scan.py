@@ -4,10 +4,9 @@ Rules: a phrase that begins or ends with a Latin letter or digit must sit on a w
 (so "Rubio" does not match inside "Rubios" and "EU" not inside "EUR"); overlapping matches are
 resolved longest first, then leftmost, so 美国财政部 wins over 美国.
 
-The scan runs in the Rust Aho-Corasick automaton of ``ahocorasick_rs`` (several times faster than
-walking the pyahocorasick trie, whose nodes search their children one by one), compiled once per
-PhraseIndex. A text that cannot be encoded as UTF-8 (a lone surrogate) falls back to the index's
-own pyahocorasick automaton; both report every occurrence of every phrase, so the result is the same.
+The scan runs in the Rust Aho-Corasick automaton of ``ahocorasick_rs``, compiled once per
+PhraseIndex. A text it cannot encode as UTF-8 (a lone surrogate in a str built by hand) is scanned
+with the surrogate replaced one character for one: no phrase holds one, so the matches are the same.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Generic, NamedTuple, TypeVar
 import ahocorasick_rs
 
 from tealeaves.knowledge.phrases import PhraseIndex
-from tealeaves.text.normalize import View
+from tealeaves.text.normalize import View, encodable
 
 T = TypeVar("T")
 
@@ -80,13 +79,25 @@ Spot = tuple[int, int, int]
 spots sorts them by position: two spots with the same start and end are the same phrase."""
 
 
-def _occurrences(compiled: _Compiled[T], index: PhraseIndex[T], text: str) -> list[Occurrence]:
-    """Every occurrence of every phrase in ``text``, in any order."""
+def _occurrences(compiled: _Compiled[T], text: str) -> list[Occurrence]:
+    """Every occurrence of every phrase in ``text``, in any order. The Rust automaton takes only
+    text it can encode as UTF-8: a lone surrogate is replaced for the scan, one character for one
+    (it is part of no phrase, so the occurrences are the same)."""
     try:
         return compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-    except UnicodeEncodeError:  # a lone surrogate: walk the pyahocorasick trie instead
-        number = compiled.number
-        return [(number[key], end + 1 - len(key), end + 1) for end, (key, _payloads) in index.automaton.iter(text)]
+    except UnicodeEncodeError:
+        return compiled.automaton.find_matches_as_indexes(encodable(text), overlapping=True)
+
+
+def every_occurrence(index: PhraseIndex[T], text: str) -> list[tuple[int, int, str, tuple[T, ...]]]:
+    """``(start, end, phrase, payloads)`` of every occurrence of every phrase of ``index`` in
+    ``text`` (a folded view or a slice of one), overlapping, in any order, with no boundary rule:
+    for callers that judge boundaries against the text around a slice themselves."""
+    if not len(index):
+        return []
+    compiled = _compiled(index)
+    phrases, payloads = compiled.phrases, compiled.payloads
+    return [(s, e, phrases[i], payloads[i]) for i, s, e in _occurrences(compiled, text)]
 
 
 def find_phrases(view: View, index: PhraseIndex[T], *, overlapping: bool = False) -> list[PhraseMatch[T]]:
@@ -202,7 +213,7 @@ _new_match = tuple.__new__
 
 def _spots(compiled: _Compiled[T], index: PhraseIndex[T], text: str, overlapping: bool) -> list[Spot]:
     """The matches on word boundaries, sorted; without ``overlapping``, settled longest first."""
-    found = _occurrences(compiled, index, text)
+    found = _occurrences(compiled, text)
     if compiled.any_edged:
         # one padding character each side, so that the neighbours of any occurrence exist
         padded, head, tail, wordish = f" {text} ", compiled.head, compiled.tail, _WORDISH
