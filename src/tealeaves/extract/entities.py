@@ -17,6 +17,8 @@ The rules, and where their words live:
   country in it is the state, a region in it is not reported.
 - An alias that two organizations (or persons) share (外交部) goes to the one whose state the
   article names most often; a tie leaves it out.
+- "The ministry", 该部 name the organization of a fitting kind named last before them
+  (``tealeaves.extract.entity_anaphors``, data/actors/anaphors.yaml).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import bisect
 import datetime as dt
 from typing import Literal
 
+from tealeaves.extract.entity_anaphors import resolve_anaphors
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
     SPECIFIC,
@@ -74,6 +77,7 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
                 add(span + tail)
     found.extend(resolve_roles(scan, found))
     found.extend(titled_unknown_names(scan))
+    found.extend(resolve_anaphors(scan.vtext, doc.meta.lang or "", kb, found))
     # no item repeats: matches do not overlap and each one's readings are distinct, a role reading
     # differs from a name in ``via``, and a titled name overlaps no match
     found.sort(key=_order)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from tealeaves.knowledge.schema.actors import (
     ACTOR_KINDS,
     ActorEntry,
+    AnaphorEntry,
     CompoundEntry,
     LocativeEntry,
     NonNameEntry,
@@ -57,6 +58,7 @@ __all__ = [
     "ALPHA3",
     "ActorEntry",
     "Aliases",
+    "AnaphorEntry",
     "CommodityEntry",
     "CompoundEntry",
     "CueExample",
@@ -99,6 +101,7 @@ FILE_KINDS: dict[str, type[Entry]] = {
     "non_names": NonNameEntry,
     "locatives": LocativeEntry,
     "person_titles": PersonTitleEntry,
+    "anaphors": AnaphorEntry,
     "signal_cues": SignalCueEntry,
     "event_cues": EventCueEntry,
     "modality_cues": ModalityCueEntry,

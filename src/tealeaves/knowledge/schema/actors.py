@@ -152,4 +152,18 @@ class PersonTitleEntry(Entry):
     words: tuple[str, ...] = Field(min_length=1)
 
 
+class AnaphorEntry(Entry):
+    """A definite description that points back to an organization named shortly before: "the
+    ministry", "the agency", 该部. It names the last organization of one of ``categories`` named
+    within ``reach`` characters before it, and nothing when there is none (a reader cannot tell
+    which body is meant either)."""
+
+    id: str = Field(pattern=SLUG)
+    lang: Literal["en", "zh"]
+    words: tuple[str, ...] = Field(min_length=1)
+    categories: tuple[str, ...] = Field(min_length=1, description="organization categories it may point back to")
+    reach: int = Field(800, gt=0, description="how far back (characters) the organization may be named")
+    not_after: tuple[str, ...] = Field((), description="text that, right after a word, makes it part of another word")
+
+
 ACTOR_KINDS = ("persons", "organizations", "places")
