@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -261,7 +260,3 @@ def test_quantities_runs_the_quick_test_drops_have_no_reading(kb: KnowledgeBase,
             with mock.patch.object(quantities, "_unit_or_range_may_touch", return_value=True):
                 assert quantities._read(ctx, run.start, run.end, run.text) is None, run
 
-
-def test_quantities_exact_factor_is_the_decimal_written_in_the_data() -> None:
-    assert quantities._exact(0.0272155) == Decimal("0.0272155")
-    assert quantities._exact(1e-06) == Decimal("0.000001")

@@ -28,11 +28,9 @@ number-shaped runs; everything after works on those candidates only:
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Literal
 
 from tealeaves.extract.numbers import (
     APPROX_MARKS,
@@ -40,21 +38,15 @@ from tealeaves.extract.numbers import (
     parse_decimal,
     split_scale,
 )
-from tealeaves.extract.quantity_context import (
-    BOUND_BEFORE,
-    RATE_AFTER,
-    RATE_BEFORE,
-    Context,
-    weight,
-)
+from tealeaves.extract.quantity_context import RATE_BEFORE, Context, weight
+from tealeaves.extract.quantity_qualifiers import Bound, bound_of, factor_of, rate_of, skip_space
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.schema import CommodityEntry, UnitEntry
+from tealeaves.knowledge.schema import UnitEntry
 from tealeaves.model import Document, Evidence, Quantity, Span
 from tealeaves.text.normalize import make_view
 
 log = logging.getLogger(__name__)
 
-Bound = Literal["exact", "at_least", "at_most", "about"]
 _PREFIX = ("prefix", "both")
 _NO_APPROX = str.maketrans("", "", APPROX_MARKS)
 _SUFFIX = ("suffix", "both")
@@ -214,7 +206,7 @@ def _unit_or_range_may_touch(ctx: Context, start: int, end: int, gap: int) -> bo
 
 def _range_may_follow(ctx: Context, end: int) -> bool:
     """True when a range joiner (至, -, to) or ``and`` follows ``end``: the run may be a range's left end."""
-    pos = _skip_space(ctx.view.text, end)
+    pos = skip_space(ctx.view.text, end)
     return ctx.cue_at(pos, "range", "between") is not None or ctx.view.text.startswith("and ", pos)
 
 
@@ -317,15 +309,15 @@ def _quantity(ctx: Context, r: _Reading, *, counts: bool) -> _Found | None:
         start, end = r.range_start, r.range_end  # both ends of a range cite, and look around, the whole range
     next_run = ctx.next_run(end)
     c_start, c_end = ctx.clause(start, end)
-    if ctx.cue_at(_skip_space(vt, end), "per_unit", "after") is not None:
+    if ctx.cue_at(skip_space(vt, end), "per_unit", "after") is not None:
         return None  # $10 a bushel, 500美元/吨: a price
     for _s, e, _cue in ctx.cues_in(c_start, start, "per_unit", "before"):
         if weight(vt[e:start]) <= RATE_BEFORE and not ctx.runs_between(e, start):
             return None  # 每吨500美元, 每蒲式耳下跌了1美元
     # a percentage per year is still a percentage (gold: %), so only amounts become rates
-    period = _rate(ctx, start, end, c_start, min(c_end, next_run)) if unit.dimension != "percent" else None
+    period = rate_of(ctx, start, end, c_start, min(c_end, next_run)) if unit.dimension != "percent" else None
     commodity = ctx.commodity_for(start, end, unit.commodity_scope, next_run)
-    factor = _factor(unit, commodity)
+    factor = factor_of(unit, commodity)
     if factor is None:
         log.debug("no conversion for %r without a commodity bushel weight", unit.form)
         return None
@@ -339,12 +331,8 @@ def _quantity(ctx: Context, r: _Reading, *, counts: bool) -> _Found | None:
         commodity=commodity.name if commodity is not None else None,
         low_base=float(r.low * factor) if r.low is not None else None,
         high_base=float(r.high * factor) if r.high is not None else None,
-        bound=_bound(ctx, r, start, end, c_start),
+        bound=bound_of(ctx, r.approx, start, end, c_start),
     )
-
-
-def _skip_space(vt: str, pos: int) -> int:
-    return pos + 1 if vt[pos : pos + 1] == " " else pos
 
 
 def _unit_gap(vt: str, pos: int) -> int:
@@ -358,61 +346,6 @@ def _unit_gap(vt: str, pos: int) -> int:
         if word.isascii() and word.isalpha():
             return pos + 1
     return pos
-
-
-def _factor(unit: UnitEntry, commodity: CommodityEntry | None) -> Decimal | None:
-    if unit.factor is not None:
-        return _exact(unit.factor)
-    if unit.factor_from == "bushel_kg" and commodity is not None and commodity.bushel_kg is not None:
-        return _exact(commodity.bushel_kg) / 1000
-    return None
-
-
-@functools.lru_cache(maxsize=256)
-def _exact(x: float) -> Decimal:
-    """The decimal a factor is written as in the data (0.0272155, not its binary neighbour); the
-    table has a few dozen factors, each converted once."""
-    return Decimal(repr(x))
-
-
-def _rate(ctx: Context, start: int, end: int, c_start: int, limit: int) -> str | None:
-    """The period of a rate cue in the same clause (每年 2500万吨, 25 million tons a year)."""
-    vt = ctx.view.text
-    for s, _e, cue in ctx.cues_in(end, limit, "rate", "after"):
-        if weight(vt[end:s]) <= RATE_AFTER:
-            return cue.value
-    for _s, e, cue in reversed(ctx.cues_in(c_start, start, "rate", "before")):
-        if weight(vt[e:start]) <= RATE_BEFORE and not ctx.runs_between(e, start):
-            return cue.value
-    return None
-
-
-def _bound(ctx: Context, r: _Reading, start: int, end: int, c_start: int) -> Bound:
-    """at_least / at_most / about from 多 in the numeral or a cue touching the amount (a Chinese
-    cue of two or more characters may have up to two between: 至少购买1200万吨; 上 must touch:
-    上百万吨, not 上调至25%)."""
-    vt = ctx.view.text
-    after = ctx.cue_at(_skip_space(vt, end), "bound", "after")
-    if after is not None:
-        return _as_bound(after[1].value)
-    if r.approx:
-        return "at_least"
-    before = ctx.cues_in(c_start, start, "bound", "before")
-    if before:
-        s, e, cue = before[-1]
-        gap = vt[e:start]
-        touching = not gap.strip()
-        if touching or (e - s > 1 and not any(c.isascii() for c in gap) and weight(gap) <= BOUND_BEFORE):
-            return _as_bound(cue.value)
-    return "exact"
-
-
-def _as_bound(value: str) -> Bound:
-    if value == "at_least":
-        return "at_least"
-    if value == "at_most":
-        return "at_most"
-    return "about"
 
 
 def _deduplicate(found: list[_Found]) -> list[_Found]:
