@@ -134,3 +134,10 @@ def test_a_visitor_from_a_third_state_visits_the_destination_in_the_cue(kb: Know
     found = _events(kb, "西班牙首相今年4月访华。欧盟与中国的贸易摩擦升级。法国总统马克龙本月初访华。")
     assert ("CONSULT", "FRA", "CHN", "asserted") in found
     assert not any(t == "CONSULT" and "ESP" in (s, o) and "FRA" not in (s, o) and o != "CHN" for t, s, o, _ in found)
+
+
+def test_a_new_subject_ends_the_content_of_a_charge(kb: KnowledgeBase) -> None:
+    found = _events(kb, "商务部表示，美方无端指责中方违反共识，严重背离事实，中方坚决拒绝。")
+    assert ("REJECT", "CHN", "USA", "asserted") in found
+    found = _events(kb, "中方敦促美方取消对华加征的关税，停止对中国企业的打压。")
+    assert {t for t, *_ in found} == {"REQUEST"}

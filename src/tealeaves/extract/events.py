@@ -202,7 +202,9 @@ def extract_events(
         if len(readings) == 1:  # the rules below for one reading, whose dyads are distinct
             only = readings[0]
             entry = only.entry
-            if entry.type not in entry.overrides and (only.start <= content or entry.content_after):
+            if entry.type not in entry.overrides and (
+                only.start <= content or entry.content_after or _new_subject(text, known[0], content, clause, party_starts)
+            ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
         # only a clause with talks or an agreement among its readings has topics
@@ -218,7 +220,7 @@ def extract_events(
             entry = r.entry
             if entry.type in overridden:
                 continue
-            if r.start > content and not entry.content_after:
+            if r.start > content and not entry.content_after and not _new_subject(text, known[0], content, clause, party_starts):
                 continue  # the content of a request, not an act
             if entry.yields_to and any(o.start > r.start and o.entry.type in entry.yields_to for o in readings):
                 continue  # consent to a meeting: the meeting is the act
@@ -258,6 +260,19 @@ def _speakers(parties: Sequence[Party], sentences: set[int], starts: list[int], 
     return frozenset(
         p[0] for p in parties if right(starts, p[0]) - 1 in sentences and speaker.match(view_text, p[1]) is not None
     )
+
+
+def _new_subject(text: str, in_sentence: Sequence[Clause], content: int, clause: Clause, party_starts: list[int]) -> bool:
+    """Whether a clause after the content's start, up to ``clause``, opens with a party: a new
+    subject ends what was asked or charged (美方无端指责中方违反共识，严重背离事实，中方坚决拒绝:
+    the refusal is China's own act, not part of the charge)."""
+    for c in in_sentence:
+        if c[0] <= content or c[0] > clause[0]:
+            continue
+        k = bisect.bisect_left(party_starts, c[0])
+        if k < len(party_starts) and not text[c[0] : party_starts[k]].strip():
+            return True
+    return False
 
 
 def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
