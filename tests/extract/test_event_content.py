@@ -141,3 +141,15 @@ def test_a_new_subject_ends_the_content_of_a_charge(kb: KnowledgeBase) -> None:
     assert ("REJECT", "CHN", "USA", "asserted") in found
     found = _events(kb, "中方敦促美方取消对华加征的关税，停止对中国企业的打压。")
     assert {t for t, *_ in found} == {"REQUEST"}
+
+
+def test_an_act_before_whether_is_what_the_question_is_about(kb: KnowledgeBase) -> None:
+    found = _events(kb, "Greer opened a Section 301 investigation into whether China honored the trade deal.", "en")
+    assert ("ACCUSE", "USA", "CHN", "asserted") in found
+    assert not _events(kb, "外界关注美方是否会对华加征关税。")
+    assert not _events(kb, "在美方没有取消对华关税的情况下，双方难以推进合作。")
+
+
+def test_a_red_line_of_sovereignty_and_a_concession_refused(kb: KnowledgeBase) -> None:
+    found = _events(kb, "刘鹤表示，任何协议都必须尊重中国的主权和尊严，中方对美方决不让步。")
+    assert ("CONCEDE", "CHN", "USA", "negated") in found

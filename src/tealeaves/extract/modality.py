@@ -159,7 +159,9 @@ def read_modality(
         same_clause = low <= start < high
         if scope == "question":
             if m[2].isalnum():
-                question = question or same_clause  # 是否, whether: its own clause is open
+                # 是否, whether: its own clause is open, from the word on; an act before it is what
+                # the question is about ("opened an investigation into whether China honored ...")
+                question = question or (same_clause and (start < cue_start or not m[3].asks_forward))
             elif not asks_about:  # a question mark asks the whole sentence, unless it asks what or why
                 question = True
         elif scope == "opinion":

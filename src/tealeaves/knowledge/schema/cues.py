@@ -195,7 +195,10 @@ class ModalityCueEntry(Entry):
     ``presupposed`` (哪些, 为什么, why: a question asking about an act takes the act as given, so
     the question mark does not drop the cues of its sentence).
     ``object_marker`` marks a word that may also introduce an object (将 as 把): it is ignored where
-    it marks a party as the object (将三家美国企业列入清单).
+    it marks a party as the object (将三家美国企业列入清单). ``asks_forward`` marks a question word
+    that opens only what follows it in its clause: an act written before it is what the question is
+    about ("opened an investigation into whether China honored the deal"), where a circumstance frame
+    (在制裁没有解除的情况下) holds the act before it.
     """
 
     id: str = Field(pattern=SLUG)
@@ -207,6 +210,7 @@ class ModalityCueEntry(Entry):
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     object_marker: bool = False
+    asks_forward: bool = False
 
     @model_validator(mode="after")
     def _modality_given(self) -> ModalityCueEntry:
