@@ -153,3 +153,9 @@ def test_an_act_before_whether_is_what_the_question_is_about(kb: KnowledgeBase) 
 def test_a_red_line_of_sovereignty_and_a_concession_refused(kb: KnowledgeBase) -> None:
     found = _events(kb, "刘鹤表示，任何协议都必须尊重中国的主权和尊严，中方对美方决不让步。")
     assert ("CONCEDE", "CHN", "USA", "negated") in found
+
+
+def test_both_sides_each_doing_an_act_is_one_act_from_each_side(kb: KnowledgeBase) -> None:
+    found = _events(kb, "根据日内瓦联合声明，中美双方各自暂停24%的加征关税。")
+    assert {("RETREAT", "CHN", "USA", "asserted"), ("RETREAT", "USA", "CHN", "asserted")} <= found
+    assert not any(t == "RETREAT" for t, *_ in _events(kb, "中美双方的关税暂停期即将结束。"))

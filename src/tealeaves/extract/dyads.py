@@ -19,7 +19,8 @@ Rules (SCHEMA.md: source and target are the states of the acting and receiving p
 - a visit's receiving party is the partner named with it (talks with the U.S.), else its
   destination;
 - an agentless passive (被列入清单的美国企业) makes the subject the receiver;
-- a pair word (中美, US-China) or a both-sides word (双方) is the subject of joint acts only;
+- a pair word (中美, US-China) or a both-sides word (双方) is the subject of joint acts only, and of
+  other acts when each side does its own (双方各自暂停关税: one act from each side to the other);
 - a joint act (a meeting, a deal) whose sentence names no party, or names only a third state with
   no partner (马来西亚第五轮会谈: a venue), is the article's two main states';
 - in a ``judged`` frame (违反, unfair practices, very respectful) the party before the cue is the one
@@ -63,6 +64,7 @@ class Setting(NamedTuple):
     listing: bool = False
     clause_parties: Mapping[Clause, Sequence[Party]] = {}
     speakers: frozenset[int] = frozenset()
+    each: bool = False
 
 
 def _inside(p: Party, clause: Clause) -> bool:
@@ -165,7 +167,7 @@ def read_dyads(
     joint = entry.type in SYMMETRIC
     nearest = setting.lang == "en"
 
-    subject = _subject(local, cue[0], joint, nearest)
+    subject = _subject(local, cue[0], joint or setting.each, nearest)
     if subject is None and needs_at is not None:
         owners = [p for p in local if cue[1] <= p.start and p.end <= needs_at and p.role == "plain" and not p.place]
         subject = owners[0] if owners else None
@@ -192,7 +194,10 @@ def read_dyads(
         source = _other(pair, target)
         return ((source, target),) if source and source != target else ()
     if subject is not None and (subject[3] in _PAIR_ROLES or len(subject[2]) == 2):  # both sides
-        return ((subject.states[0], subject.states[1]),) if joint else ()
+        a, b = subject.states[0], subject.states[1]
+        if joint:
+            return ((a, b),)
+        return ((a, b), (b, a)) if setting.each else ()  # 双方各自暂停关税: each side's own act
 
     source = subject.states[0] if subject else None
     receivers = _receivers(local, cue, subject, joint, frame == "visit")

@@ -16,7 +16,8 @@ class EventText:
     loops use: ``*_re`` find any character of a class, ``*_words`` are sorted tuples for
     ``str.startswith``/``str.endswith``, ``bystander_ids`` are the organizations of the
     ``non_actor_categories``, ``speaker_re`` matches a verb of saying right after a party, and
-    ``topic_openers`` open the subject of talks (双方就…达成共识)."""
+    ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_words`` (各自, each) make
+    an act of both sides two acts."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -36,6 +37,7 @@ class EventText:
     bystander_ids: frozenset[str]
     speaker_re: re.Pattern[str]
     topic_openers: tuple[str, ...]
+    each_words: tuple[str, ...] = ()
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -82,6 +84,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         bystander_ids=frozenset(o.id for o in kb.organizations.values() if o.category in non_actor),
         speaker_re=_speaker_pattern(kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
         topic_openers=tuple(sorted(kb.text_words("topic_openers"))),
+        each_words=tuple(sorted(kb.text_words("each_words"))),
     )
 
 

@@ -67,6 +67,7 @@ class _Doc(NamedTuple):
     speakers: frozenset[int]
     topic_openers: tuple[str, ...]
     view_text: str
+    each_words: tuple[str, ...]
 
 
 _Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], Sequence[ModalMark], "Setting", tuple[int, int]]
@@ -154,6 +155,7 @@ def extract_events(
         speakers=_speakers(parties.parties, _judged_sentences(by_clause), starts, classes.speaker_re, view.text),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
+        each_words=classes.each_words,
     )
     # parties and marks are sorted by position, so a sentence's are one slice of them
     party_list = parties.parties
@@ -193,6 +195,7 @@ def extract_events(
                         False,
                         by_clause_parties(sentence_actors, in_sentence),
                         ctx.speakers,
+                        False,
                     ),
                 ),
                 (in_sentence[0][0], in_sentence[-1][1]),
@@ -347,6 +350,8 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
         modality = _CONDITIONAL if entry.hedged else _ASSERTED
     if bare and any(stop <= start for stop in bare):
         setting = setting._replace(agentless=True)
+    if _each_side(ctx, clause, start):
+        setting = setting._replace(each=True)
     dyads = read_dyads(cue, entry, clause, setting, sentence_actors, ctx.pair, needs_at)
     if not dyads:
         return []
@@ -378,6 +383,16 @@ _new_tuple = tuple.__new__
 
 _TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
 """Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
+
+
+def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
+    """Whether a word of each side's own act (各自, 互相, each) stands before the cue in its clause:
+    双方各自暂停关税 is two acts, one from each side."""
+    words = ctx.each_words
+    if not words:
+        return False
+    head = ctx.view_text[clause.start : cue_start]
+    return any(w in head for w in words)
 
 
 def _is_topic(ctx: _Doc, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
