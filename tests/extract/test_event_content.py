@@ -159,3 +159,13 @@ def test_both_sides_each_doing_an_act_is_one_act_from_each_side(kb: KnowledgeBas
     found = _events(kb, "根据日内瓦联合声明，中美双方各自暂停24%的加征关税。")
     assert {("RETREAT", "CHN", "USA", "asserted"), ("RETREAT", "USA", "CHN", "asserted")} <= found
     assert not any(t == "RETREAT" for t, *_ in _events(kb, "中美双方的关税暂停期即将结束。"))
+
+
+def test_a_meeting_agreed_on_is_yet_to_be_held(kb: KnowledgeBase) -> None:
+    assert _events(kb, "中美双方同意举行新一轮经贸磋商。") == {("CONSULT", "CHN", "USA", "planned")}
+
+
+def test_a_meeting_that_dates_an_agreement_is_not_what_was_agreed_on(kb: KnowledgeBase) -> None:
+    found = _events(kb, "Trump and Xi Jinping agreed to lower trade tensions after meeting in South Korea last week.", "en")
+    assert any(t == "AGREE" for t, *_ in found)
+    assert ("CONSULT", "USA", "CHN", "planned") not in found and ("CONSULT", "CHN", "USA", "planned") not in found

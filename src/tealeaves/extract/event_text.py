@@ -17,7 +17,8 @@ class EventText:
     ``str.startswith``/``str.endswith``, ``bystander_ids`` are the organizations of the
     ``non_actor_categories``, ``speaker_re`` matches a verb of saying right after a party, and
     ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_words`` (各自, each) make
-    an act of both sides two acts."""
+    an act of both sides two acts; ``time_adjunct_re`` finds a preposition that dates an act by
+    another (after, before)."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -38,6 +39,7 @@ class EventText:
     speaker_re: re.Pattern[str]
     topic_openers: tuple[str, ...]
     each_words: tuple[str, ...] = ()
+    time_adjunct_re: re.Pattern[str] | None = None
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -85,7 +87,16 @@ def event_text(kb: KnowledgeBase) -> EventText:
         speaker_re=_speaker_pattern(kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
         topic_openers=tuple(sorted(kb.text_words("topic_openers"))),
         each_words=tuple(sorted(kb.text_words("each_words"))),
+        time_adjunct_re=_word_pattern(kb.text_words("time_adjuncts")),
     )
+
+
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` as a whole word (case folded), or None for no words."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _speaker_pattern(verbs: frozenset[str], leads: frozenset[str]) -> re.Pattern[str]:

@@ -68,6 +68,7 @@ class _Doc(NamedTuple):
     topic_openers: tuple[str, ...]
     view_text: str
     each_words: tuple[str, ...]
+    time_adjunct_re: re.Pattern[str] | None
 
 
 _Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], Sequence[ModalMark], "Setting", tuple[int, int]]
@@ -156,6 +157,7 @@ def extract_events(
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
         each_words=classes.each_words,
+        time_adjunct_re=classes.time_adjunct_re,
     )
     # parties and marks are sorted by position, so a sentence's are one slice of them
     party_list = parties.parties
@@ -219,15 +221,23 @@ def extract_events(
         overridden = {t for r in acts for t in r.entry.overrides}
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
+        consented: set[int] = set()  # meetings agreed on in this clause: planned, not yet held
         for r in acts:  # what talks are about (就延长关税暂停期等达成共识) is not an act
             entry = r.entry
             if entry.type in overridden:
                 continue
             if r.start > content and not entry.content_after and not _new_subject(text, known[0], content, clause, party_starts):
                 continue  # the content of a request, not an act
-            if entry.yields_to and any(o.start > r.start and o.entry.type in entry.yields_to for o in readings):
-                continue  # consent to a meeting: the meeting is the act
-            for c in _read(r, entry, clause, ctx, where, cue_starts_here):
+            if entry.yields_to:
+                agreed_on = [
+                    o.start
+                    for o in readings
+                    if o.start > r.start and o.entry.type in entry.yields_to and not _dated_by(ctx, r.end, o.start)
+                ]
+                if agreed_on:
+                    consented.update(agreed_on)
+                    continue  # consent to a meeting: the meeting is the act
+            for c in _read(r, entry, clause, ctx, where, cue_starts_here, consented=r.start in consented):
                 key = (c.type, c.source, c.target)
                 if key not in seen:
                     seen.add(key)
@@ -318,9 +328,12 @@ def _where(
     )
 
 
-def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _Where, clause_cues: Sequence[int]) -> list[Coded]:
+def _read(
+    r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _Where, clause_cues: Sequence[int], *, consented: bool = False
+) -> list[Coded]:
     """Code one reading: modality, type, dyads, date, place and evidence; no coding when the cue is
-    hypothetical or a party cannot be read."""
+    hypothetical or a party cannot be read. A meeting ``consented`` to (双方同意举行磋商) is yet to
+    be held: planned, unless a word says otherwise."""
     start, end, _, needs_at = r
     sentence, marks, setting, sentence_actors, places, bare, evidence = where
     cue = (start, end)
@@ -348,6 +361,8 @@ def _read(r: Reading, entry: EventCueEntry, clause: Clause, ctx: _Doc, where: _W
             modality = _ASSERTED  # a threat or request voiced is asserted, whatever it announces
     else:  # no modality word in the sentence (read_modality's answer): asserted, or held in reserve
         modality = _CONDITIONAL if entry.hedged else _ASSERTED
+    if consented and modality == _ASSERTED:
+        modality = _PLANNED
     if bare and any(stop <= start for stop in bare):
         setting = setting._replace(agentless=True)
     if _each_side(ctx, clause, start):
@@ -383,6 +398,13 @@ _new_tuple = tuple.__new__
 
 _TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
 """Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
+
+
+def _dated_by(ctx: _Doc, a: int, b: int) -> bool:
+    """Whether a preposition of time stands in ``[a, b)``: the meeting after it dates the act
+    before it ("agreed to lower tensions after meeting in Seoul"), it is not what was agreed on."""
+    pattern = ctx.time_adjunct_re
+    return pattern is not None and pattern.search(ctx.text, a, b) is not None
 
 
 def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
