@@ -60,6 +60,9 @@ class Context:
     last_day: dt.date | None = None
 
 
+_DAY_STEPS = {"day": 0, "next_day": 1, "prev_day": -1}
+"""Day anaphors and their offset from the day named last: 当天, 次日, 前一天."""
+
 def needs_publication_day(fields: Fields) -> bool:
     """True for day- or week-level deixis (今天, 周五, 上周, tomorrow): inside quoted speech these
     are anchored to when the words were said, which the text does not give."""
@@ -98,10 +101,10 @@ def _read(f: Fields, ctx: Context, mode: str | None, inherit: Period | None) -> 
             return None
         sy, sm = cal.add_months(y, m, 1 - n)
         return cal.months(sy, sm, y, m), False
-    if f.get("anaphor") in ("day", "next_day"):
+    if f.get("anaphor") in _DAY_STEPS:
         if ctx.last_day is None:
             return None
-        return cal.day(ctx.last_day + dt.timedelta(days=1 if f["anaphor"] == "next_day" else 0)), True
+        return cal.day(ctx.last_day + dt.timedelta(days=_DAY_STEPS[str(f["anaphor"])])), True
     if "rel_day" in f:
         return cal.day(_pub(ctx) + dt.timedelta(days=_int(f, "rel_day"))), True
     if "weekday" in f and "day" not in f:

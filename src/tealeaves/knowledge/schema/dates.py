@@ -27,7 +27,7 @@ DATE_INT_SLOTS: dict[str, tuple[int, int]] = {
 }
 DATE_NAME_SLOTS: dict[str, tuple[str, ...]] = {
     "part": ("early", "mid", "late", "h1", "h2"),
-    "anaphor": ("year", "day", "next_day", "next_year"),
+    "anaphor": ("year", "day", "next_day", "prev_day", "next_year"),
 }
 """Date word slots (data/dates.*.yaml) and their allowed values. ``weekday`` counts from Monday 0;
 ``*_dir`` is -1 last, 0 this, +1 next; ``unit`` is months per unit (a quarter is 3); ``marker`` words
