@@ -169,3 +169,14 @@ def test_a_meeting_that_dates_an_agreement_is_not_what_was_agreed_on(kb: Knowled
     found = _events(kb, "Trump and Xi Jinping agreed to lower trade tensions after meeting in South Korea last week.", "en")
     assert any(t == "AGREE" for t, *_ in found)
     assert ("CONSULT", "USA", "CHN", "planned") not in found and ("CONSULT", "CHN", "USA", "planned") not in found
+
+
+def _sanctions(kb: KnowledgeBase, text: str) -> int:
+    doc = build_document(text, DocumentMeta(published=dt.date(2026, 3, 14), lang="zh"), kb)
+    return sum(1 for e in analyse(doc, kb).events if str(e.type) == "SANCTION")
+
+
+def test_measures_of_two_kinds_in_two_sentences_are_two_acts(kb: KnowledgeBase) -> None:
+    assert _sanctions(kb, "中方宣布对美国煤炭加征15%的关税。中方还将两家美国公司列入不可靠实体清单。") == 2
+    assert _sanctions(kb, "美方对中国商品加征关税。这些关税将于下周生效。") == 1  # one measure named twice
+    assert _sanctions(kb, "美方宣布出口管制实体清单穿透性规则，将数千家中国企业列入实体清单。") == 1  # one sentence, one act

@@ -40,7 +40,9 @@ class Coded(NamedTuple):
     """One coded mention, before merging: the event's fields, the cue and evidence ranges, how firm
     its date is (``rank`` 3: read in the cue's clause, 2: in its sentence, 1: borrowed from the
     paragraph or the publication day, 0: none) and whether a word (not the default) gave its
-    modality, and the sentence the evidence lies in (-1: not given; then it is looked up). A tuple, because a document codes many; compare them by identity (``is``)."""
+    modality, the sentence the evidence lies in (-1: not given; then it is looked up) and the kind
+    of measure its cue names (tariffs, export controls, a listing: two kinds are two acts). A tuple,
+    because a document codes many; compare them by identity (``is``)."""
 
     type: EventType
     source: str
@@ -53,6 +55,7 @@ class Coded(NamedTuple):
     rank: int
     explicit: bool
     sentence: int = -1
+    measure: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -115,7 +118,7 @@ class _Group:
     (read in the cue's sentence) and the borrowed ones, whether a firm date already ended before
     publication (``past``) and whether a mention is planned."""
 
-    __slots__ = ("firm", "members", "past", "planned", "soft")
+    __slots__ = ("firm", "measures", "members", "past", "planned", "sentences", "soft")
 
     def __init__(self) -> None:
         self.members: list[Coded] = []
@@ -123,6 +126,8 @@ class _Group:
         self.soft: list[str] = []
         self.past = False
         self.planned = False
+        self.measures: set[str] = set()
+        self.sentences: set[int] = set()
 
     def add(self, c: Coded, past: bool) -> None:
         """Take ``c`` in; ``past`` tells whether its firm date ended before publication."""
@@ -134,12 +139,20 @@ class _Group:
             self.past = True
         if c[3] == _PLANNED_MODALITY:
             self.planned = True
+        if c[11] is not None:
+            self.measures.add(c[11])
+        self.sentences.add(c[10])
 
     def fits(self, cand: Coded, past: bool, published: dt.date | None) -> bool:
         """Whether ``cand`` (whose firm date ended before publication when ``past``) reports the
         act of this group (whose key it shares): its date overlaps the group's firm dates (or, in
         a group without firm dates, its borrowed ones); and no plan is merged with an act dated
-        before publication (the tariffs announced and those in force are two acts)."""
+        before publication (the tariffs announced and those in force are two acts); nor a measure
+        of another kind named in another sentence (tariffs in one, export controls in the next are
+        two acts; 出口管制实体清单 in one sentence names one)."""
+        measure = cand[11]
+        if measure is not None and self.measures and measure not in self.measures and cand[10] not in self.sentences:
+            return False
         if published is not None:
             if self.past and cand[3] == _PLANNED_MODALITY:
                 return False
@@ -238,7 +251,7 @@ class _Evidences:
 
 def _combine(text: str, group: list[Coded], make: _Evidences) -> Event:
     if len(group) == 1:  # the rules below, for a group of one
-        etype, source, target, modality, date, place, cue, evidence, _, explicit, sentence = group[0]
+        etype, source, target, modality, date, place, cue, evidence, _, explicit, sentence, _measure = group[0]
         return Event.of(
             etype,
             source,

@@ -386,10 +386,11 @@ def _read(
     place = _place_for(start, places) if places else None
     rank = _RANKS[level] if level else 0
     k, new = clause[2], _new_tuple
+    measure = entry.measure if etype == entry.type else None  # a threat of tariffs is one threat
     if len(dyads) == 1:
         ((src, tgt),) = dyads
-        return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k))]
-    return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k)) for src, tgt in dyads]
+        return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k, measure))]
+    return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k, measure)) for src, tgt in dyads]
 
 
 _new_tuple = tuple.__new__
