@@ -180,3 +180,9 @@ def test_measures_of_two_kinds_in_two_sentences_are_two_acts(kb: KnowledgeBase) 
     assert _sanctions(kb, "中方宣布对美国煤炭加征15%的关税。中方还将两家美国公司列入不可靠实体清单。") == 2
     assert _sanctions(kb, "美方对中国商品加征关税。这些关税将于下周生效。") == 1  # one measure named twice
     assert _sanctions(kb, "美方宣布出口管制实体清单穿透性规则，将数千家中国企业列入实体清单。") == 1  # one sentence, one act
+
+
+def test_yet_to_and_neither_negate(kb: KnowledgeBase) -> None:
+    assert ("RETREAT", "USA", "CHN", "negated") in _events(kb, "Washington has yet to lift its tariffs on Chinese goods.", "en")
+    found = _events(kb, "China filed a complaint at the WTO against the U.S. chip restrictions.", "en")
+    assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "SANCTION" and s == "CHN" for t, s, _, _ in found)
