@@ -121,3 +121,15 @@ def test_entities_spans_quote_the_text_and_come_sorted(kb: KnowledgeBase, pieces
     keys = [(m.evidence.span.start, m.evidence.span.end) for m in mentions]
     assert keys == sorted(keys)
     assert extract_entities(doc, kb) == mentions
+
+
+def _org_names(kb: KnowledgeBase, text: str, lang: str) -> list[str | None]:
+    doc = build_document(text, DocumentMeta(published=dt.date(2025, 6, 2), lang=lang), kb)
+    return [m.name for m in extract_entities(doc, kb) if m.kind is MentionKind.ORGANIZATION]
+
+
+def test_a_bare_ministry_goes_to_the_state_the_article_names_most(kb: KnowledgeBase) -> None:
+    china = _org_names(kb, "China hit back at Washington. China said the foreign ministry would reply.", "en")
+    assert china == ["Ministry of Foreign Affairs of the People's Republic of China"]
+    japan = _org_names(kb, "Japan and South Korea met in Tokyo. Japan said the foreign ministry would reply.", "en")
+    assert japan == ["Ministry of Foreign Affairs (Japan)"]
