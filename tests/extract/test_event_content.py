@@ -186,3 +186,9 @@ def test_yet_to_and_neither_negate(kb: KnowledgeBase) -> None:
     assert ("RETREAT", "USA", "CHN", "negated") in _events(kb, "Washington has yet to lift its tariffs on Chinese goods.", "en")
     found = _events(kb, "China filed a complaint at the WTO against the U.S. chip restrictions.", "en")
     assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "SANCTION" and s == "CHN" for t, s, _, _ in found)
+
+
+def test_a_quotations_speaker_may_follow_it(kb: KnowledgeBase) -> None:
+    text = "China's commerce ministry issued a statement. \"The United States has abused export controls,\" the ministry said."
+    found = _events(kb, text, "en")
+    assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
