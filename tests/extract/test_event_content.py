@@ -188,7 +188,7 @@ def test_yet_to_and_neither_negate(kb: KnowledgeBase) -> None:
     assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "SANCTION" and s == "CHN" for t, s, _, _ in found)
 
 
-def test_a_quotations_speaker_may_follow_it(kb: KnowledgeBase) -> None:
+def test_abusing_controls_accuses_the_party_said_to_abuse_them(kb: KnowledgeBase) -> None:
     text = "China's commerce ministry issued a statement. \"The United States has abused export controls,\" the ministry said."
     found = _events(kb, text, "en")
     assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
