@@ -62,3 +62,10 @@ def test_red_line_reports_each_issue_once(scene) -> None:
 )
 def test_red_line_cue_pointing_back_reads_the_sentence_before(scene, text: str, lang: str, expected: list[str]) -> None:
     assert _issues(scene(text, lang=lang).run(detect_red_lines)) == expected
+
+
+
+def test_red_line_issue_words_inside_the_cue_yield_to_the_issue_named(scene) -> None:
+    text = "习近平表示，台湾问题事关中国国家主权和领土完整。"
+    assert _issues(scene(text, lang="zh").run(detect_red_lines)) == ["Taiwan"]
+    assert _issues(scene("此事事关中国主权和领土完整。", lang="zh").run(detect_red_lines)) == ["sovereignty"]

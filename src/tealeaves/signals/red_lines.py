@@ -5,7 +5,8 @@ cue (台湾, 科技限制/出口管制, 香港, 新疆, 西藏, 南海, 领土�
 when the cue's sentence names no issue, the issues of the sentence right after it (核心利益 …。比如
 台湾问题 …), or, for a cue that points back (这是…的底线, "that is a red line"), of the sentence right
 before it. An issue named only before the cue, or far from it, is not what the side declared (a commentary may list sensitive
-topics without calling them red lines). The actor is the first side named in the sentence, the
+topics without calling them red lines). Issue words inside the cue (事关中国主权和领土完整) count only
+when the sentence names no other issue: 台湾问题事关中国主权和领土完整 declares Taiwan. The actor is the first side named in the sentence, the
 speaker or subject (中方的四条红线, 美方的底线 …).
 """
 
@@ -22,6 +23,10 @@ def detect_red_lines(found: Findings) -> tuple[Signal, ...]:
         s = core.evidence.sentence
         after = s + 1 if core.key == "core" else s - 1
         issues = found.cues_in("issue", [s]) or found.cues_in("issue", found.window(after, 0, 0))
+        # words inside the cue itself (事关主权和领土完整) say why the issue named beside it is a red
+        # line; they are that sentence's issue only when it names no other
+        named = tuple(i for i in issues if not _overlap(i.evidence, core.evidence))
+        issues = named or issues
         actor = _side(found, s, issues)
         for issue in issues:
             signals.append(RedLine.of(issue.key, actor, evidence_of(issue, core)))
