@@ -227,27 +227,3 @@ def test_events_evidence_quotes_the_text_exactly(kb: KnowledgeBase, parts: list[
             assert ev.span.text.strip()
         assert event.source != event.target
 
-
-def test_events_speakers_only_in_sentences_with_a_judged_reading() -> None:
-    import re
-
-    from tealeaves.extract.clauses import Clause
-    from tealeaves.extract.cue_hits import Reading
-    from tealeaves.extract.events import _judged_sentences, _speakers
-    from tealeaves.extract.parties import Party
-
-    class _Entry:
-        def __init__(self, frame: str) -> None:
-            self.frame = frame
-
-    def reading(frame: str) -> Reading:
-        return Reading(0, 1, _Entry(frame), None)  # type: ignore[arg-type]
-
-    by_clause = {Clause(0, 5, 0): [reading("plain")], Clause(6, 12, 1): [reading("plain"), reading("judged")]}
-    assert _judged_sentences(by_clause) == {1}
-    text = "A said x. B said y."
-    parties = [Party(0, 1, ("USA",)), Party(10, 11, ("CHN",))]
-    said = re.compile(r"\s*said")
-    assert _speakers(parties, {1}, [0, 10], said, text) == frozenset({10})
-    assert _speakers(parties, {0, 1}, [0, 10], said, text) == frozenset({0, 10})
-    assert _speakers(parties, set(), [0, 10], said, text) == frozenset()

@@ -23,6 +23,7 @@ from tealeaves.extract.cue_hits import Reading, admitted_readings, cue_phrases
 from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
 from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
+from tealeaves.extract.event_scope import content_starts, find_speakers, judged_sentences, new_subject
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
@@ -153,7 +154,7 @@ def extract_events(
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
-        speakers=_speakers(parties.parties, _judged_sentences(by_clause), starts, classes.speaker_re, view.text),
+        speakers=find_speakers(parties.parties, judged_sentences(by_clause), starts, classes.speaker_re, view.text),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
         each_words=classes.each_words,
@@ -166,7 +167,7 @@ def extract_events(
     mark_starts = [m[0] for m in marks]
     left = bisect.bisect_left
     bounds = [*starts, len(text) + 1]  # sentence k runs from bounds[k] to bounds[k + 1]
-    content_from = _content_starts(by_clause)
+    content_from = content_starts(by_clause)
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
     sentences: dict[int, _Sentence] = {}
@@ -208,7 +209,7 @@ def extract_events(
             only = readings[0]
             entry = only.entry
             if entry.type not in entry.overrides and (
-                only.start <= content or entry.content_after or _new_subject(text, known[0], content, clause, party_starts)
+                only.start <= content or entry.content_after or new_subject(text, known[0], content, clause, party_starts)
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
@@ -226,7 +227,7 @@ def extract_events(
             entry = r.entry
             if entry.type in overridden:
                 continue
-            if r.start > content and not entry.content_after and not _new_subject(text, known[0], content, clause, party_starts):
+            if r.start > content and not entry.content_after and not new_subject(text, known[0], content, clause, party_starts):
                 continue  # the content of a request, not an act
             if entry.yields_to:
                 agreed_on = [
@@ -255,46 +256,6 @@ def _sentences_of(starts: list[int], positions: Sequence[int]) -> set[int]:
     right = bisect.bisect_right
     out = {right(starts, pos) - 1 for pos in positions}
     out.discard(-1)  # a position before the first sentence
-    return out
-
-
-def _judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
-    """The sentences holding a reading whose entry judges a party (``frame: judged``): the only
-    ones whose speakers are ever asked for (dyads._judged)."""
-    return {clause.sentence for clause, readings in by_clause.items() if any(r.entry.frame == "judged" for r in readings)}
-
-
-def _speakers(parties: Sequence[Party], sentences: set[int], starts: list[int], speaker: re.Pattern[str], view_text: str) -> frozenset[int]:
-    """The starts of the ``parties`` in ``sentences`` (by their ``starts``) that a verb of saying
-    follows in ``view_text``; the other sentences' speakers are never read."""
-    if not sentences:
-        return frozenset()
-    right = bisect.bisect_right
-    return frozenset(
-        p[0] for p in parties if right(starts, p[0]) - 1 in sentences and speaker.match(view_text, p[1]) is not None
-    )
-
-
-def _new_subject(text: str, in_sentence: Sequence[Clause], content: int, clause: Clause, party_starts: list[int]) -> bool:
-    """Whether a clause after the content's start, up to ``clause``, opens with a party: a new
-    subject ends what was asked or charged (美方无端指责中方违反共识，严重背离事实，中方坚决拒绝:
-    the refusal is China's own act, not part of the charge)."""
-    for c in in_sentence:
-        if c[0] <= content or c[0] > clause[0]:
-            continue
-        k = bisect.bisect_left(party_starts, c[0])
-        if k < len(party_starts) and not text[c[0] : party_starts[k]].strip():
-            return True
-    return False
-
-
-def _content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
-    """Per sentence, where the first act whose content follows it (a request) ends."""
-    out: dict[int, int] = {}
-    for clause, readings in by_clause.items():
-        for r in readings:
-            if r.entry.content_after:
-                out[clause.sentence] = min(out.get(clause.sentence, r.end), r.end)
     return out
 
 

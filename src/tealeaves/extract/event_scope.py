@@ -1,0 +1,54 @@
+"""How far a cue's words reach in its sentence: where the content of a charge or a request starts
+and ends (what follows 敦促, 指责, "urged" is asked or charged, not done, until a clause opens with a
+new subject), and which parties speak (a verb of saying follows them), so that a judgement's judge
+can be told from the party judged."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from tealeaves.extract.clauses import Clause
+from tealeaves.extract.cue_hits import Reading
+from tealeaves.extract.parties import Party
+
+
+def judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
+    """The sentences holding a reading whose entry judges a party (``frame: judged``): the only
+    ones whose speakers are ever asked for (dyads._judged)."""
+    return {clause.sentence for clause, readings in by_clause.items() if any(r.entry.frame == "judged" for r in readings)}
+
+
+def find_speakers(parties: Sequence[Party], sentences: set[int], starts: list[int], speaker: re.Pattern[str], view_text: str) -> frozenset[int]:
+    """The starts of the ``parties`` in ``sentences`` (by their ``starts``) that a verb of saying
+    follows in ``view_text``; the other sentences' speakers are never read."""
+    if not sentences:
+        return frozenset()
+    right = bisect.bisect_right
+    return frozenset(
+        p[0] for p in parties if right(starts, p[0]) - 1 in sentences and speaker.match(view_text, p[1]) is not None
+    )
+
+
+def new_subject(text: str, in_sentence: Sequence[Clause], content: int, clause: Clause, party_starts: list[int]) -> bool:
+    """Whether a clause after the content's start, up to ``clause``, opens with a party: a new
+    subject ends what was asked or charged (美方无端指责中方违反共识，严重背离事实，中方坚决拒绝:
+    the refusal is China's own act, not part of the charge)."""
+    for c in in_sentence:
+        if c[0] <= content or c[0] > clause[0]:
+            continue
+        k = bisect.bisect_left(party_starts, c[0])
+        if k < len(party_starts) and not text[c[0] : party_starts[k]].strip():
+            return True
+    return False
+
+
+def content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
+    """Per sentence, where the first act whose content follows it (a request) ends."""
+    out: dict[int, int] = {}
+    for clause, readings in by_clause.items():
+        for r in readings:
+            if r.entry.content_after:
+                out[clause.sentence] = min(out.get(clause.sentence, r.end), r.end)
+    return out

@@ -1,0 +1,36 @@
+"""How far a cue's words reach: speakers of judgements, and the content of a charge or request."""
+
+from __future__ import annotations
+
+import re
+
+from tealeaves.extract.clauses import Clause
+from tealeaves.extract.cue_hits import Reading
+from tealeaves.extract.event_scope import find_speakers, judged_sentences, new_subject
+from tealeaves.extract.parties import Party
+
+
+def test_scope_speakers_only_in_sentences_with_a_judged_reading() -> None:
+    class _Entry:
+        def __init__(self, frame: str) -> None:
+            self.frame = frame
+
+    def reading(frame: str) -> Reading:
+        return Reading(0, 1, _Entry(frame), None)  # type: ignore[arg-type]
+
+    by_clause = {Clause(0, 5, 0): [reading("plain")], Clause(6, 12, 1): [reading("plain"), reading("judged")]}
+    assert judged_sentences(by_clause) == {1}
+    text = "A said x. B said y."
+    parties = [Party(0, 1, ("USA",)), Party(10, 11, ("CHN",))]
+    said = re.compile(r"\s*said")
+    assert find_speakers(parties, {1}, [0, 10], said, text) == frozenset({10})
+    assert find_speakers(parties, {0, 1}, [0, 10], said, text) == frozenset({0, 10})
+    assert find_speakers(parties, set(), [0, 10], said, text) == frozenset()
+
+
+def test_scope_a_clause_opening_with_a_party_is_a_new_subject() -> None:
+    text = "美方指责中方违约，严重背离事实，中方坚决拒绝"
+    clauses = (Clause(0, 8, 0), Clause(9, 15, 0), Clause(16, 22, 0))
+    starts = [0, 4, 16]
+    assert new_subject(text, clauses, 4, clauses[2], starts)
+    assert not new_subject(text, clauses, 4, clauses[1], starts)
