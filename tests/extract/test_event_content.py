@@ -192,3 +192,4 @@ def test_abusing_controls_accuses_the_party_said_to_abuse_them(kb: KnowledgeBase
     text = "China's commerce ministry issued a statement. \"The United States has abused export controls,\" the ministry said."
     found = _events(kb, text, "en")
     assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
+

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
+from tealeaves.extract.event_text import word_pattern
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import EventCueEntry
 from tealeaves.model import Document
@@ -52,8 +53,8 @@ def _plans(index: PhraseIndex[EventCueEntry], lang: str) -> dict[str, tuple[_Pla
         plans = tuple(
             _Plan(
                 entry,
-                _word_pattern(entry.needs) if entry.needs else None,
-                _word_pattern(entry.vetoes) if entry.vetoes else None,
+                word_pattern(entry.needs) if entry.needs else None,
+                word_pattern(entry.vetoes) if entry.vetoes else None,
                 entry.not_before,
                 entry.not_after,
                 not (entry.needs or entry.vetoes or entry.not_before or entry.not_after),
@@ -161,17 +162,6 @@ def _starts_with(text: str, word: str) -> bool:
     return not (word[-1:].isascii() and word[-1:].isalnum() and k < len(text) and text[k].isalnum())
 
 
-@functools.cache
-def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for a word list: Latin-edged words on word boundaries (``accord`` is not in
-    "according"), Chinese words anywhere."""
-
-    def one(w: str) -> str:
-        head = r"\b" if w[:1].isascii() and w[:1].isalnum() else ""
-        tail = r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ""
-        return head + re.escape(w) + tail
-
-    return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _admits(

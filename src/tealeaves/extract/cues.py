@@ -45,6 +45,7 @@ from tealeaves.knowledge.base import CuePattern, CueTarget, KnowledgeBase
 from tealeaves.model import Cue, Document, Evidence
 from tealeaves.text.evidence import EvidenceMaker
 from tealeaves.text.normalize import make_view
+from tealeaves.text.scan import wordish
 
 _Hit = tuple[int, int, str, str]
 """start, end, family, key"""
@@ -94,16 +95,12 @@ def extract_cues(doc: Document, kb: KnowledgeBase) -> tuple[Cue, ...]:
     return tuple(out)
 
 
-def _wordish(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
 def _on_word_boundary(text: str, start: int, end: int) -> bool:
     """The rule ``find_phrases`` applies to phrases, for pattern matches: a match that begins or ends
     with a Latin letter or digit must not continue a word ("go to China" is not found in "ago")."""
-    if _wordish(text[start]) and start > 0 and _wordish(text[start - 1]):
+    if wordish(text[start]) and start > 0 and wordish(text[start - 1]):
         return False
-    return not (_wordish(text[end - 1]) and end < len(text) and _wordish(text[end]))
+    return not (wordish(text[end - 1]) and end < len(text) and wordish(text[end]))
 
 
 def _fill_key(target: CueTarget, number: str | None) -> str:

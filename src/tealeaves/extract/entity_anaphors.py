@@ -19,7 +19,7 @@ from tealeaves.extract.entity_scan import Found
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import AnaphorEntry
 from tealeaves.model import MentionKind
-from tealeaves.text.normalize import encodable
+from tealeaves.text.scan import wordish
 
 _ORGANIZATION = MentionKind.ORGANIZATION
 
@@ -45,10 +45,6 @@ def _words(kb: KnowledgeBase, lang: str) -> _Words:
     return _Words(automaton, words, tuple(e for _, e in pairs), lang == "en")
 
 
-def _wordish(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
 def resolve_anaphors(vtext: str, lang: str, kb: KnowledgeBase, found: list[Found]) -> list[Found]:
     """An organization mention (``via="context"``) for each anaphor in the folded view ``vtext``
     that no found name covers and that has a fitting organization before it within its reach.
@@ -68,8 +64,8 @@ def resolve_anaphors(vtext: str, lang: str, kb: KnowledgeBase, found: list[Found
     spans = sorted((f[0], f[1]) for f in found)
     n = len(vtext)
     out: list[Found] = []
-    for i, start, end in words.automaton.find_matches_as_indexes(encodable(vtext)):
-        if words.edged and ((start > 0 and _wordish(vtext[start - 1])) or (end < n and _wordish(vtext[end]))):
+    for i, start, end in words.automaton.find_matches_as_indexes(vtext):  # a view is always encodable
+        if words.edged and ((start > 0 and wordish(vtext[start - 1])) or (end < n and wordish(vtext[end]))):
             continue
         entry = words.entries[i]
         if entry.not_after and vtext.startswith(entry.not_after, end):

@@ -16,8 +16,8 @@ class EventText:
     loops use: ``*_re`` find any character of a class, ``*_words`` are sorted tuples for
     ``str.startswith``/``str.endswith``, ``bystander_ids`` are the organizations of the
     ``non_actor_categories``, ``speaker_re`` matches a verb of saying right after a party, and
-    ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_words`` (各自, each) make
-    an act of both sides two acts; ``time_adjunct_re`` finds a preposition that dates an act by
+    ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_re`` finds a word (各自, each)
+    that makes an act of both sides two acts, ``time_adjunct_re`` a preposition that dates an act by
     another (after, before)."""
 
     clause_break: frozenset[str]
@@ -38,7 +38,7 @@ class EventText:
     bystander_ids: frozenset[str]
     speaker_re: re.Pattern[str]
     topic_openers: tuple[str, ...]
-    each_words: tuple[str, ...] = ()
+    each_re: re.Pattern[str] | None = None
     time_adjunct_re: re.Pattern[str] | None = None
 
 
@@ -86,17 +86,27 @@ def event_text(kb: KnowledgeBase) -> EventText:
         bystander_ids=frozenset(o.id for o in kb.organizations.values() if o.category in non_actor),
         speaker_re=_speaker_pattern(kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
         topic_openers=tuple(sorted(kb.text_words("topic_openers"))),
-        each_words=tuple(sorted(kb.text_words("each_words"))),
-        time_adjunct_re=_word_pattern(kb.text_words("time_adjuncts")),
+        each_re=_optional_pattern(kb.text_words("each_words")),
+        time_adjunct_re=_optional_pattern(kb.text_words("time_adjuncts")),
     )
 
 
-def _word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    """Any of ``words`` as a whole word (case folded), or None for no words."""
-    if not words:
-        return None
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.IGNORECASE)
+@functools.cache
+def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a word list, to search a folded view: Latin-edged words on word boundaries
+    (``accord`` is not in "according", ``each`` not in "reached"), Chinese words anywhere."""
+
+    def one(w: str) -> str:
+        head = r"\b" if w[:1].isascii() and w[:1].isalnum() else ""
+        tail = r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ""
+        return head + re.escape(w) + tail
+
+    return re.compile("|".join(one(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _optional_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """``word_pattern`` of ``words``, or None for no words (a knowledge folder without the list)."""
+    return word_pattern(tuple(sorted(words))) if words else None
 
 
 def _speaker_pattern(verbs: frozenset[str], leads: frozenset[str]) -> re.Pattern[str]:

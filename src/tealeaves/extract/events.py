@@ -68,7 +68,7 @@ class _Doc(NamedTuple):
     speakers: frozenset[int]
     topic_openers: tuple[str, ...]
     view_text: str
-    each_words: tuple[str, ...]
+    each_re: re.Pattern[str] | None
     time_adjunct_re: re.Pattern[str] | None
 
 
@@ -157,7 +157,7 @@ def extract_events(
         speakers=find_speakers(parties.parties, judged_sentences(by_clause), starts, classes.speaker_re, view.text),
         topic_openers=classes.topic_openers if lang == "zh" else (),
         view_text=view.text,
-        each_words=classes.each_words,
+        each_re=classes.each_re,
         time_adjunct_re=classes.time_adjunct_re,
     )
     # parties and marks are sorted by position, so a sentence's are one slice of them
@@ -365,18 +365,17 @@ _TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
 def _dated_by(ctx: _Doc, a: int, b: int) -> bool:
     """Whether a preposition of time stands in ``[a, b)``: the meeting after it dates the act
     before it ("agreed to lower tensions after meeting in Seoul"), it is not what was agreed on."""
-    pattern = ctx.time_adjunct_re
-    return pattern is not None and pattern.search(ctx.text, a, b) is not None
+    return _found(ctx.time_adjunct_re, ctx.view_text, a, b)
 
 
 def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
     """Whether a word of each side's own act (各自, 互相, each) stands before the cue in its clause:
     双方各自暂停关税 is two acts, one from each side."""
-    words = ctx.each_words
-    if not words:
-        return False
-    head = ctx.view_text[clause.start : cue_start]
-    return any(w in head for w in words)
+    return _found(ctx.each_re, ctx.view_text, clause.start, cue_start)
+
+
+def _found(pattern: re.Pattern[str] | None, text: str, a: int, b: int) -> bool:
+    return pattern is not None and pattern.search(text, a, b) is not None
 
 
 def _is_topic(ctx: _Doc, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:

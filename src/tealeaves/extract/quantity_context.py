@@ -26,14 +26,13 @@ from tealeaves.extract.quantity_tables import (
     start_of,
     table,
     unit_kind,
-    wordish,
 )
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import CommodityEntry, QuantityCueEntry, UnitEntry
 from tealeaves.model import Document
 from tealeaves.text.normalize import View
-from tealeaves.text.scan import every_occurrence, find_phrases
+from tealeaves.text.scan import every_occurrence, find_phrases, wordish
 
 _TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[^\x00-\x7f]")
 _LATIN_TOKENS = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")

@@ -14,6 +14,7 @@ import ahocorasick_rs
 
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.knowledge.schema import QuantityCueEntry, UnitEntry
+from tealeaves.text.scan import wordish
 
 T = TypeVar("T")
 
@@ -58,8 +59,6 @@ def span_of(cue: tuple[int, int, Any]) -> tuple[int, int]:
     return cue[0], cue[1]
 
 
-def wordish(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 class Table(Generic[T]):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -21,7 +20,7 @@ import ahocorasick_rs
 from tealeaves.knowledge.phrases import PhraseIndex
 from tealeaves.model import Document
 from tealeaves.text.normalize import View
-from tealeaves.text.scan import PhraseMatch, find_phrases
+from tealeaves.text.scan import WORDISH, PhraseMatch, find_phrases
 
 T = TypeVar("T")
 
@@ -158,9 +157,6 @@ def _resolve(run: Sequence[PhraseMatch[T]]) -> Sequence[PhraseMatch[T]]:
 
 # --- several indexes, one pass -------------------------------------------------------------------
 
-_WORDISH = frozenset(string.ascii_letters + string.digits + "_")
-"""Characters that continue a Latin word: a Latin-edged phrase may not touch one."""
-
 _DFA_MAX_PHRASES = 4000
 """Joint indexes up to this size compile to a DFA (fastest; a few MB), larger ones to an NFA."""
 
@@ -197,9 +193,9 @@ def _joint(indexes: tuple[PhraseIndex[Any], ...]) -> _Joint | None:
         automaton=ahocorasick_rs.AhoCorasick(phrases, implementation=ahocorasick_rs.Implementation.DFA if dfa else None),
         phrases=phrases,
         matches=tuple(tuple((k, (p, payloads)) for k, payloads in owners[p]) for p in phrases),
-        head=tuple(p[0] in _WORDISH for p in phrases),
-        tail=tuple(p[-1] in _WORDISH for p in phrases),
-        edged=tuple(p[0] in _WORDISH or p[-1] in _WORDISH for p in phrases),
+        head=tuple(p[0] in WORDISH for p in phrases),
+        tail=tuple(p[-1] in WORDISH for p in phrases),
+        edged=tuple(p[0] in WORDISH or p[-1] in WORDISH for p in phrases),
         only=tuple((owners[p][0][0], (p, owners[p][0][1])) if len(owners[p]) == 1 else None for p in phrases),
     )
 
@@ -257,7 +253,7 @@ def scan_many(view: View, indexes: tuple[PhraseIndex[Any], ...]) -> JointScan:
         return JointScan([find_phrases(view, index, overlapping=True) for index in indexes])
     n = len(text)
     head, tail, edged, only, owners = joint.head, joint.tail, joint.edged, joint.only, joint.matches
-    wordish, new = _WORDISH, _new_match
+    wordish, new = WORDISH, _new_match
     appends = [items.append for items in found]
     for i, start, end in occurrences:
         if edged[i]:

@@ -23,8 +23,13 @@ from tealeaves.text.normalize import View, encodable
 
 T = TypeVar("T")
 
-_WORDISH = frozenset(string.ascii_letters + string.digits + "_")
+WORDISH = frozenset(string.ascii_letters + string.digits + "_")
 """Characters that continue a Latin word: a Latin-edged phrase may not touch one."""
+
+
+def wordish(ch: str) -> bool:
+    """Whether ``ch`` continues a Latin word (``WORDISH``), for boundary checks one character at a time."""
+    return ch in WORDISH
 
 
 class PhraseMatch(NamedTuple, Generic[T]):
@@ -57,8 +62,8 @@ def _compiled(index: PhraseIndex[T]) -> _Compiled[T]:
     """Compile a non-empty ``index`` once; a PhraseIndex never changes after it is built, and a
     process holds a handful of them."""
     phrases = index.phrases()
-    head = tuple(p[0] in _WORDISH for p in phrases)
-    tail = tuple(p[-1] in _WORDISH for p in phrases)
+    head = tuple(p[0] in WORDISH for p in phrases)
+    tail = tuple(p[-1] in WORDISH for p in phrases)
     return _Compiled(
         automaton=ahocorasick_rs.AhoCorasick(phrases),
         phrases=phrases,
@@ -163,7 +168,7 @@ def find_phrase_spots_and_probes(
         probe_of = joint.probe_of
         hits = [(k, s, e) for i, s, e in found if i in probe_of for k in probe_of[i]]
     compiled = joint.compiled
-    head, tail, wordish = compiled.head, compiled.tail, _WORDISH
+    head, tail, wordish = compiled.head, compiled.tail, WORDISH
     padded = f" {text} "
     spots = [
         (s, e, i) for i, s, e in found if i < n and not (head[i] and padded[s] in wordish or tail[i] and padded[e + 1] in wordish)
@@ -216,7 +221,7 @@ def _spots(compiled: _Compiled[T], index: PhraseIndex[T], text: str, overlapping
     found = _occurrences(compiled, text)
     if compiled.any_edged:
         # one padding character each side, so that the neighbours of any occurrence exist
-        padded, head, tail, wordish = f" {text} ", compiled.head, compiled.tail, _WORDISH
+        padded, head, tail, wordish = f" {text} ", compiled.head, compiled.tail, WORDISH
         spots = [(s, e, i) for i, s, e in found if not (head[i] and padded[s] in wordish or tail[i] and padded[e + 1] in wordish)]
     else:
         spots = [(s, e, i) for i, s, e in found]
