@@ -56,6 +56,9 @@ def resolve_anaphors(vtext: str, lang: str, kb: KnowledgeBase, found: list[Found
     words = _words(kb, lang)
     if words.automaton is None or not found:
         return []
+    hits = words.automaton.find_matches_as_indexes(vtext)  # a view is always encodable
+    if not hits:  # most articles: nothing more to do
+        return []
     orgs = kb.organizations
     named = sorted((f for f in found if f[2] is _ORGANIZATION and f[3] is not None), key=lambda f: f[0])
     if not named:
@@ -64,7 +67,7 @@ def resolve_anaphors(vtext: str, lang: str, kb: KnowledgeBase, found: list[Found
     spans = sorted((f[0], f[1]) for f in found)
     n = len(vtext)
     out: list[Found] = []
-    for i, start, end in words.automaton.find_matches_as_indexes(vtext):  # a view is always encodable
+    for i, start, end in hits:
         if words.edged and ((start > 0 and wordish(vtext[start - 1])) or (end < n and wordish(vtext[end]))):
             continue
         entry = words.entries[i]
