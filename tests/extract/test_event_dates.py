@@ -48,6 +48,27 @@ def test_event_dates_voiced_act_without_a_date_takes_the_news_day(make_doc) -> N
     assert dates.find(cue, clause, (second, len(text)), Modality.PLANNED, voiced=False) == (None, None)
 
 
+def test_event_dates_consent_is_not_dated_by_what_it_agrees_to(make_doc) -> None:
+    text, dates = _dates(make_doc, "美方3月12日表示反对。\n双方同意恢复沟通，并在3月20日增加航班。", {"3月12日": "2026-03-12", "3月20日": "2026-03-20"})
+    second = text.index("双方")
+    cue = (text.index("同意"), text.index("同意") + 2)
+    clause = Clause(second, text.index("，"), 1)
+    sentence = (second, len(text))
+    # an act: the first date after it in the sentence; a consent: the news day instead
+    assert dates.find(cue, clause, sentence, Modality.ASSERTED, voiced=False) == ("2026-03-20", "sentence")
+    assert dates.find(cue, clause, sentence, Modality.ASSERTED, voiced=True, consent=True) == ("2026-03-12", "statement")
+    # written in the perfect, the consent was made before the report: undated
+    assert dates.find(cue, clause, sentence, Modality.ASSERTED, voiced=True, consent=True, prior=True) == (None, None)
+
+
+def test_event_dates_consent_takes_the_paragraphs_date_first(make_doc) -> None:
+    text, dates = _dates(make_doc, "美方3月12日表示反对。\n3月10日双方会谈。双方同意恢复沟通。", {"3月12日": "2026-03-12", "3月10日": "2026-03-10"})
+    start = text.index("双方同意")
+    cue = (start + 2, start + 4)
+    clause = Clause(start, len(text) - 1, 2)
+    assert dates.find(cue, clause, (start, len(text)), Modality.ASSERTED, voiced=True, consent=True) == ("2026-03-10", "paragraph")
+
+
 def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
     text, dates = _dates(make_doc, "暂停加征关税至3月20日。", {"3月20日": "2026-03-20"})
     clause = Clause(0, len(text) - 1, 0)

@@ -81,10 +81,15 @@ class EventDates:
         return [x for x in self._items[lo:hi] if x.end <= b]
 
     def find(
-        self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], modality: Modality, *, voiced: bool
+        self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], modality: Modality, *, voiced: bool, consent: bool = False, prior: bool = False
     ) -> tuple[str | None, str | None]:
         """The date of the act cued at ``cue`` and where it was found (``clause``, ``sentence``,
-        ``paragraph``, ``statement``), or (None, None); see the module rules."""
+        ``paragraph``, ``statement``), or (None, None); see the module rules. For a ``consent`` verb
+        (同意, agreed) the sentence's dates after the cue's clause are not the act's: what it agrees
+        to (同意……并在明年初增加航班) is dated there, the agreement is not; undated in its sentence,
+        it takes the paragraph's date, else the news day it is reported on — unless it is ``prior``,
+        written in the perfect (中方已同意, "has agreed"): then it was made before the news, when
+        the article may say elsewhere."""
         starts, items, published = self._starts, self._items, self._published
         left = bisect.bisect_left
         lo = left(starts, sentence[0])
@@ -107,21 +112,22 @@ class EventDates:
                 d = items[k]
                 if d.end <= cue_start and _fits(d, rule, published):
                     return d.value, "sentence"
-            end = sentence[1]
+            end = cue[1] if consent else sentence[1]
             for k in range(left(starts, cue[1]), left(starts, end)):  # the first one after it
                 d = items[k]
                 if d.end <= end and _fits(d, rule, published):
                     return d.value, "sentence"
         if modality == _PLANNED or published is None:
             return None, None
-        if not voiced:
+        if not voiced or consent:
             paragraph = self._text.rfind("\n", 0, cue[0]) + 1
             cue_start = cue[0]
             for k in range(left(starts, cue_start) - 1, left(starts, paragraph) - 1, -1):
                 d = items[k]
                 if d.end <= cue_start and d.first <= published:
                     return d.value, "paragraph"
-            return None, None
+            if not voiced or prior:
+                return None, None
         return self._statement_day, "statement"
 
     def is_future(self, value: str) -> bool:

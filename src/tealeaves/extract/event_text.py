@@ -18,7 +18,8 @@ class EventText:
     ``non_actor_categories``, ``speaker_re`` matches a verb of saying right after a party, and
     ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_re`` finds a word (各自, each)
     that makes an act of both sides two acts, ``time_adjunct_re`` a preposition that dates an act by
-    another (after, before)."""
+    another (after, before), ``perfect_words`` the auxiliaries of the perfect (已, has) that put an
+    act before the report of it."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -40,6 +41,7 @@ class EventText:
     topic_openers: tuple[str, ...]
     each_re: re.Pattern[str] | None = None
     time_adjunct_re: re.Pattern[str] | None = None
+    perfect_words: tuple[str, ...] = ()
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -88,6 +90,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         topic_openers=tuple(sorted(kb.text_words("topic_openers"))),
         each_re=_optional_pattern(kb.text_words("each_words")),
         time_adjunct_re=_optional_pattern(kb.text_words("time_adjuncts")),
+        perfect_words=tuple(sorted(kb.text_words("perfect_words"))),
     )
 
 

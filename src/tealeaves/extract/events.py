@@ -70,6 +70,7 @@ class _Doc(NamedTuple):
     view_text: str
     each_re: re.Pattern[str] | None
     time_adjunct_re: re.Pattern[str] | None
+    perfect_words: tuple[str, ...]
 
 
 _Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], Sequence[ModalMark], "Setting", tuple[int, int]]
@@ -159,6 +160,7 @@ def extract_events(
         view_text=view.text,
         each_re=classes.each_re,
         time_adjunct_re=classes.time_adjunct_re,
+        perfect_words=classes.perfect_words,
     )
     # parties and marks are sorted by position, so a sentence's are one slice of them
     party_list = parties.parties
@@ -223,18 +225,23 @@ def extract_events(
         seen: set[tuple[EventType, str, str]] = set()
         cue_starts_here = [r.start for r in readings]
         consented: set[int] = set()  # meetings agreed on in this clause: planned, not yet held
+        channels: set[int] = set()  # standing channels agreed on in this clause: the agreement's content
         for r in acts:  # what talks are about (就延长关税暂停期等达成共识) is not an act
             entry = r.entry
             if entry.type in overridden:
                 continue
             if r.start > content and not entry.content_after and not new_subject(text, known[0], content, clause, party_starts):
                 continue  # the content of a request, not an act
+            if r.start in channels:
+                continue  # a channel agreed on (同意保持沟通) is what the agreement says, not a meeting
             if entry.yields_to:
-                agreed_on = [
-                    o.start
+                later = [
+                    o
                     for o in readings
                     if o.start > r.start and o.entry.type in entry.yields_to and not _dated_by(ctx, r.end, o.start)
                 ]
+                channels.update(o.start for o in later if not o.entry.consentable)
+                agreed_on = [o.start for o in later if o.entry.consentable]
                 if agreed_on:
                     consented.update(agreed_on)
                     continue  # consent to a meeting: the meeting is the act
@@ -332,9 +339,11 @@ def _read(
     if not dyads:
         return []
     explicit = modality != _ASSERTED
-    voiced = _PLANNED not in modalities or etype != entry.type  # a re-typed act is a threat voiced
+    # a re-typed act is a threat voiced; a consent (同意, agreed) is voiced too, in the news it reports
+    voiced = _PLANNED not in modalities or etype != entry.type or bool(entry.yields_to)
     dates = ctx.dates
-    date, level = dates.find(cue, clause, sentence, modality, voiced=voiced)
+    consent = bool(entry.yields_to)
+    date, level = dates.find(cue, clause, sentence, modality, voiced=voiced, consent=consent, prior=consent and _in_perfect(ctx, start))
     if (
         modality == _ASSERTED
         and not voiced
@@ -372,6 +381,12 @@ def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
     """Whether a word of each side's own act (各自, 互相, each) stands before the cue in its clause:
     双方各自暂停关税 is two acts, one from each side."""
     return _found(ctx.each_re, ctx.view_text, clause.start, cue_start)
+
+
+def _in_perfect(ctx: _Doc, cue_start: int) -> bool:
+    """Whether the cue is written in the perfect (中方已同意, "China has agreed"): an act made
+    before the report of it, so not on the day of the report."""
+    return ctx.view_text[max(0, cue_start - 16) : cue_start].rstrip().lower().endswith(ctx.perfect_words)
 
 
 def _found(pattern: re.Pattern[str] | None, text: str, a: int, b: int) -> bool:

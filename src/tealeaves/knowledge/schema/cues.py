@@ -145,7 +145,9 @@ class EventCueEntry(Entry):
     code nothing. ``states`` fixes the dyad for forms that name it (a summit nickname).
     ``yields_to`` makes a consent verb code nothing when what it consents to is an act of one of
     those types later in its clause (双方同意举行新一轮磋商, "agreed to hold talks": SCHEMA.md codes a
-    scheduled meeting as the meeting, CONSULT planned, not as AGREE).
+    scheduled meeting as the meeting, CONSULT planned, not as AGREE). ``consentable: false`` marks a
+    talks cue that names a standing channel rather than a meeting one can agree to hold (同意恢复两军
+    沟通 "agreed to resume military communication" is an agreement, AGREE).
     ``hedged`` marks words that keep an act in reserve (不排除加征关税, "did not rule out tariffs",
     奉陪到底 "will fight to the end" — if the other side fights): the act is conditional even when
     no condition is spelled out, as SCHEMA.md codes a threat with a condition.
@@ -173,6 +175,7 @@ class EventCueEntry(Entry):
     yields_to: tuple[EventType, ...] = Field(
         (), description="types whose cue, later in the clause, is the act consented to (a meeting agreed on)"
     )
+    consentable: bool = Field(True, description="a meeting that agreeing to hold is coded as (false: a standing channel)")
     modalities: tuple[Modality, ...] = (Modality.ASSERTED, Modality.PLANNED, Modality.NEGATED, Modality.CONDITIONAL)
     examples: tuple[CueExample, ...] = Field(min_length=1)
 
