@@ -40,6 +40,8 @@ STATES = {
     "China": "CHN",
     "Chinese": "CHN",
     "Ottawa": "CAN",
+    "台湾": "TWN",
+    "Taiwan": "TWN",
 }
 PEOPLE = {"贝森特", "特朗普", "习近平", "Bessent"}
 PLACES = {"巴黎": "FRA", "Paris": "FRA"}
@@ -120,6 +122,19 @@ def test_events_venue_is_place_not_party(kb: KnowledgeBase) -> None:
     events = _code(kb, "中美双方在巴黎举行会谈。")
     assert [e.place for e in events] == ["巴黎"]
     assert "FRA" not in {e.source for e in events} | {e.target for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("习近平同特朗普通电话。他强调，台湾问题事关中国国家主权和领土完整，希望美方务必慎重处理。", "zh"),
+        ("Beijing held talks with Washington. China said the Taiwan issue was its core interest, and urged Washington to handle it with care.", "en"),
+    ],
+)
+def test_events_a_place_named_as_a_topic_is_not_a_party(kb: KnowledgeBase, text: str, lang: str) -> None:
+    triples = _triples(_code(kb, text, lang))
+    assert ("REQUEST", "CHN", "USA") in triples
+    assert not any("TWN" in t for t in triples)
 
 
 def test_events_missing_party_is_not_guessed_without_a_counterpart(kb: KnowledgeBase) -> None:

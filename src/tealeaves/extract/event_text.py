@@ -19,7 +19,8 @@ class EventText:
     ``topic_openers`` open the subject of talks (双方就…达成共识); ``each_re`` finds a word (各自, each)
     that makes an act of both sides two acts, ``time_adjunct_re`` a preposition that dates an act by
     another (after, before), ``perfect_words`` the auxiliaries of the perfect (已, has) that put an
-    act before the report of it."""
+    act before the report of it, ``topic_nouns`` the nouns after a place that make it a topic
+    (台湾问题, the Taiwan issue) rather than a party."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -42,6 +43,7 @@ class EventText:
     each_re: re.Pattern[str] | None = None
     time_adjunct_re: re.Pattern[str] | None = None
     perfect_words: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -91,6 +93,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         each_re=_optional_pattern(kb.text_words("each_words")),
         time_adjunct_re=_optional_pattern(kb.text_words("time_adjuncts")),
         perfect_words=tuple(sorted(kb.text_words("perfect_words"))),
+        topic_nouns=tuple(sorted(kb.text_words("topic_nouns"))),
     )
 
 

@@ -129,6 +129,7 @@ def find_parties(
     place_kind, person_kind = MentionKind.PLACE, MentionKind.PERSON
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
     new, right, counted = _new_party, bisect.bisect_right, named_states.append
+    view_text, topic_nouns = view.text, classes.topic_nouns  # 台湾问题: a topic, not a party
     for m in mentions:
         fields = m.__dict__  # a model's field values: one lookup each instead of a model attribute each
         state = fields["state"]
@@ -147,7 +148,7 @@ def find_parties(
         k = right(window_starts, start) - 1
         if k >= 0:
             end = span.end
-            if end <= windows[k][1]:
+            if end <= windows[k][1] and not (topic_nouns and view_text.startswith(topic_nouns, _after_space(view_text, end))):
                 found.append(new(Party, (start, end, (state,), "plain", place, fields["name"], False, None, kind == person_kind)))
     markers: list[_Marker] = []
     pronouns: list[tuple[int, int]] = []
@@ -190,6 +191,11 @@ def find_parties(
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts))
     grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
+
+
+def _after_space(text: str, pos: int) -> int:
+    """``pos``, or past one space there ("Taiwan issue")."""
+    return pos + 1 if text[pos : pos + 1] == " " else pos
 
 
 _new_party = tuple.__new__
