@@ -178,6 +178,8 @@ def _admits(
             needs_at = clause.start + after.start()
         elif needs.search(body) is None:
             prev = clauses.before(clause)
+            if prev is not None and needs.search(text[prev.start : prev.end]) is None:
+                prev = clauses.before(prev)  # a participle clause may stand between ("…, scheduled for Tuesday, will not go ahead")
             if prev is None or needs.search(text[prev.start : prev.end]) is None:
                 return False, None
     if plan.vetoes is not None and plan.vetoes.search(body) is not None:
