@@ -137,6 +137,11 @@ def test_events_a_place_named_as_a_topic_is_not_a_party(kb: KnowledgeBase, text:
     assert not any("TWN" in t for t in triples)
 
 
+def test_events_a_preposition_whose_object_is_a_date_marks_no_party(kb: KnowledgeBase) -> None:
+    events = _code(kb, "On March 4 Washington doubled the tariff on Chinese goods.", "en", dates={"March 4": "2026-03-04"})
+    assert _triples(events) == {("SANCTION", "USA", "CHN")}
+
+
 def test_events_missing_party_is_not_guessed_without_a_counterpart(kb: KnowledgeBase) -> None:
     assert _code(kb, "美方启动新的贸易调查。") == ()
 

@@ -132,7 +132,9 @@ def extract_events(
     if not by_clause:
         return ()  # no hit is admitted in its clause: the parties and modality words need not be read
     words: list[PhraseMatch[PartyWordEntry]] = scan.inside(1, windows)
-    parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words)
+    # an English preposition's object may be a date ("On March 4 Trump"); a Chinese marker's is not (将于下周)
+    date_starts = sorted(d.evidence.span.start for d in dates) if lang == "en" else []
+    parties = find_parties(doc, view, kb, mentions, lang, cue_starts, windows, words=words, date_starts=date_starts)
     modal_words: list[PhraseMatch[ModalityCueEntry]] = longest_first(scan.inside(2, windows))
     marks = find_modal_marks(
         view,

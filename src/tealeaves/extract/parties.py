@@ -106,6 +106,7 @@ def find_parties(
     windows: Sequence[tuple[int, int]],
     *,
     words: Sequence[PhraseMatch[PartyWordEntry]] | None = None,
+    date_starts: Sequence[int] = (),
 ) -> PartyMap:
     """Every party in ``doc``, sorted by position, with roles from the markers before them. Party
     words and markers are looked for only in ``windows`` (the sentences with cues, sorted and
@@ -118,7 +119,9 @@ def find_parties(
     stretch of text is one party. Returns an empty map when nothing names a state.
 
     ``words`` are the party words inside the windows (overlapping, by position) when the caller
-    has scanned for them already; they are scanned here when None.
+    has scanned for them already; they are scanned here when None. ``date_starts`` (sorted) are
+    where dates begin: a marker whose object is a date ("On March 4 Trump doubled…") does not
+    reach the party after it.
     """
     found: list[Party] = []
     named: list[Party] = []
@@ -188,7 +191,7 @@ def find_parties(
         pair=pair if both else _NO_BOTH,
         possessive=classes.possessive_words,
     )
-    marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts))
+    marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts), date_starts)
     grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
 
@@ -337,10 +340,16 @@ def _join_neighbours(
 
 
 def _apply_markers(
-    text: str, parties: list[Party], markers: list[_Marker], breaks: re.Pattern[str], cues: list[int]
+    text: str,
+    parties: list[Party],
+    markers: list[_Marker],
+    breaks: re.Pattern[str],
+    cues: list[int],
+    date_starts: Sequence[int] = (),
 ) -> tuple[tuple[Party, ...], frozenset[int], frozenset[int]]:
     """Give each party the role of the nearest marker ending at most ``window`` characters before
-    it, with no clause mark between (a marker inside a party's own name does not count)."""
+    it, with no clause mark, cue or date between (a marker inside a party's own name does not
+    count; a date between is the marker's own object: "On March 4 Trump")."""
     starts = [p[0] for p in parties]
     out = list(parties)
     n = len(out)
@@ -354,7 +363,12 @@ def _apply_markers(
         if k < n:
             party = out[k]
             start = party[0]
-            reachable = start - m_end <= window and search(text, m_end, start) is None and not _cue_between(cues, m_end, start)
+            reachable = (
+                start - m_end <= window
+                and search(text, m_end, start) is None
+                and not _cue_between(cues, m_end, start)
+                and not _cue_between(date_starts, m_end, start)
+            )
         else:
             reachable = False
         if not reachable:
