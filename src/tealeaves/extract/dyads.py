@@ -330,6 +330,12 @@ def _judged(
     if judged_party is None or len(judged_party.states) != 1:
         return None
     judged = judged_party.states[0]
+    if said and judged == said[-1].states[0]:
+        # a speaker does not judge its own side: the party judged is the nearest of another state
+        # (卢拉说，美方用来制裁巴西的理由根本不存在: 美方, not 巴西)
+        other_side = next((p for p in reversed(before) if p.states[0] != judged), None)
+        if other_side is not None:
+            judged = other_side.states[0]
     speaker = next((p.states[0] for p in reversed(said) if p.states[0] != judged), None) or next(
         (
             p.states[0]
