@@ -201,6 +201,9 @@ def read_dyads(
 
     source = subject.states[0] if subject else None
     receivers = _receivers(local, cue, subject, joint, frame == "visit")
+    if entry.content_after:  # the addressee stands right after the cue; a party deeper is in the content
+        reach = _ADDRESSEE_REACH[setting.lang == "en"]
+        receivers = [r for r in receivers if r[0] < cue[1] or r[0] - cue[1] <= reach]
     if source is not None and len(receivers) == 1:  # the rules below for one receiver naming one state
         receiver = receivers[0]
         if receiver[3] != "other" and receiver[3] not in _PAIR_ROLES and len(receiver[2]) != 2:
@@ -237,6 +240,12 @@ def read_dyads(
         if source is not None and t != source and (source, t) not in out:
             out.append((source, t))
     return tuple(out)
+
+
+_ADDRESSEE_REACH = (3, 8)
+"""How far (characters; Chinese, English) after a request's cue its addressee may start: 敦促美国
+政府, 敦促有关美国官员, "urged the United States"; in 要求相关企业停止向中国客户供货 China is in
+what is asked, not the one asked."""
 
 
 def _receivers(local: Sequence[Party], cue: tuple[int, int], subject: Party | None, joint: bool, visit: bool) -> list[Party]:
