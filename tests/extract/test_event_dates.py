@@ -69,6 +69,23 @@ def test_event_dates_consent_takes_the_paragraphs_date_first(make_doc) -> None:
     assert dates.find(cue, clause, (start, len(text)), Modality.ASSERTED, voiced=True, consent=True) == ("2026-03-10", "paragraph")
 
 
+def test_event_dates_a_measure_in_force_is_dated_by_its_announcement(make_doc) -> None:
+    doc = make_doc("3月4日，中方宣布，自3月10日起加征关税。")
+    text = doc.text
+    refs = [
+        DateRef(value=v, granularity=Granularity.DAY, evidence=evidence_at(doc, text.index(q), text.index(q) + len(q)))
+        for q, v in (("3月4日", "2026-03-04"), ("3月10日", "2026-03-10"))
+    ]
+    cue = (text.index("加征"), text.index("加征") + 2)
+    clause = Clause(text.index("自"), len(text) - 1, 0)
+    marks = {"until_marks": frozenset({"至"}), "from_marks": frozenset({"自", "起", "from"})}
+    in_force = EventDates(refs, published=PUBLISHED, text=text, **marks)  # published on the 14th
+    assert in_force.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-04", "sentence")
+    still_to_come = EventDates(refs, published=dt.date(2026, 3, 5), text=text, **marks)
+    assert still_to_come.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-10", "clause")
+    assert in_force.find(cue, clause, (0, len(text)), Modality.PLANNED, voiced=False) == (None, None)  # a plan takes no past date
+
+
 def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
     text, dates = _dates(make_doc, "暂停加征关税至3月20日。", {"3月20日": "2026-03-20"})
     clause = Clause(0, len(text) - 1, 0)

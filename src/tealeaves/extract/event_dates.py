@@ -46,7 +46,15 @@ class EventDates:
         dates.find(cue, clause, sentence, Modality.PLANNED, voiced=False)  # ('2026-03-14', 'clause')
     """
 
-    def __init__(self, dates: Sequence[DateRef], *, published: dt.date | None, text: str, until_marks: frozenset[str]) -> None:
+    def __init__(
+        self,
+        dates: Sequence[DateRef],
+        *,
+        published: dt.date | None,
+        text: str,
+        until_marks: frozenset[str],
+        from_marks: frozenset[str] = frozenset(),
+    ) -> None:
         items: list[_Dated] = []
         new = _new_dated
         for d in dates:
@@ -72,6 +80,11 @@ class EventDates:
                 None,
             )
         self._statement_day = self._news_day or (published.isoformat() if published is not None else None)
+        # the days a measure already in force took effect (自4月10日起, "from September 1"); one
+        # still to come is the day a planned act is dated by
+        self._effective = frozenset(
+            d.start for d in items if published is not None and d.first <= published and _introduced_by(text, d, from_marks)
+        )
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
@@ -97,26 +110,12 @@ class EventDates:
             # the dates the act may take: a planned act none already past, a voiced act (a threat, a
             # request) none still to come: that is the date of what it threatens or asks for
             rule = 0 if published is None else 1 if modality == _PLANNED else 2 if voiced else 0
-            a, b, cue_start = clause[0], clause[1], cue[0]
-            nearest: _Dated | None = None
-            distance = 0
-            for k in range(left(starts, a), left(starts, b)):
-                d = items[k]
-                if d.end <= b and _fits(d, rule, published):
-                    gap = abs(d.start - cue_start)
-                    if nearest is None or gap < distance:
-                        nearest, distance = d, gap
-            if nearest is not None:
-                return nearest.value, "clause"
-            for k in range(left(starts, cue_start) - 1, lo - 1, -1):  # the last one before the cue
-                d = items[k]
-                if d.end <= cue_start and _fits(d, rule, published):
-                    return d.value, "sentence"
-            end = cue[1] if consent else sentence[1]
-            for k in range(left(starts, cue[1]), left(starts, end)):  # the first one after it
-                d = items[k]
-                if d.end <= end and _fits(d, rule, published):
-                    return d.value, "sentence"
+            # an act not planned is dated by its announcement before the day it takes effect from
+            passes = (self._effective, frozenset()) if self._effective and modality != _PLANNED else (frozenset(),)
+            for skipped in passes:
+                found = self._in_sentence(cue, clause, sentence, rule, skipped, consent)
+                if found is not None:
+                    return found
         if modality == _PLANNED or published is None:
             return None, None
         if not voiced or consent:
@@ -129,6 +128,35 @@ class EventDates:
             if not voiced or prior:
                 return None, None
         return self._statement_day, "statement"
+
+    def _in_sentence(
+        self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], rule: int, skipped: frozenset[int], consent: bool
+    ) -> tuple[str, str] | None:
+        """The clause's date nearest the cue, else the sentence's last before it, else its first
+        after it (for a consent, none after its clause), leaving out the dates starting at ``skipped``."""
+        starts, items, published, left = self._starts, self._items, self._published, bisect.bisect_left
+        a, b, cue_start = clause[0], clause[1], cue[0]
+        nearest: _Dated | None = None
+        distance = 0
+        for k in range(left(starts, a), left(starts, b)):
+            d = items[k]
+            if d.end <= b and d.start not in skipped and _fits(d, rule, published):
+                gap = abs(d.start - cue_start)
+                if nearest is None or gap < distance:
+                    nearest, distance = d, gap
+        if nearest is not None:
+            return nearest.value, "clause"
+        lo = left(starts, sentence[0])
+        for k in range(left(starts, cue_start) - 1, lo - 1, -1):  # the last one before the cue
+            d = items[k]
+            if d.end <= cue_start and d.start not in skipped and _fits(d, rule, published):
+                return d.value, "sentence"
+        end = cue[1] if consent else sentence[1]
+        for k in range(left(starts, cue[1]), left(starts, end)):  # the first one after it
+            d = items[k]
+            if d.end <= end and d.start not in skipped and _fits(d, rule, published):
+                return d.value, "sentence"
+        return None
 
     def is_future(self, value: str) -> bool:
         """Whether the period ``value`` starts after the publication day."""
@@ -143,6 +171,14 @@ class EventDates:
                 if before.endswith(self._until):
                     return True
         return False
+
+
+def _introduced_by(text: str, d: _Dated, marks: frozenset[str]) -> bool:
+    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1") or
+    起 right after it (4月10日起)."""
+    before = text[max(0, d.start - 12) : d.start].rstrip().lower()
+    after = text[d.end : d.end + 1]
+    return any(before.endswith(m) and (not m[-1:].isalpha() or not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()) for m in marks) or after in marks
 
 
 def _fits(d: _Dated, rule: int, published: dt.date | None) -> bool:

@@ -20,7 +20,8 @@ class EventText:
     that makes an act of both sides two acts, ``time_adjunct_re`` a preposition that dates an act by
     another (after, before), ``perfect_words`` the auxiliaries of the perfect (已, has) that put an
     act before the report of it, ``topic_nouns`` the nouns after a place that make it a topic
-    (台湾问题, the Taiwan issue) rather than a party."""
+    (台湾问题, the Taiwan issue) rather than a party, ``from_marks`` the words that make a date the
+    day a measure takes effect (自, 起, from)."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -44,6 +45,7 @@ class EventText:
     time_adjunct_re: re.Pattern[str] | None = None
     perfect_words: tuple[str, ...] = ()
     topic_nouns: tuple[str, ...] = ()
+    from_marks: frozenset[str] = frozenset()
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -94,6 +96,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         time_adjunct_re=_optional_pattern(kb.text_words("time_adjuncts")),
         perfect_words=tuple(sorted(kb.text_words("perfect_words"))),
         topic_nouns=tuple(sorted(kb.text_words("topic_nouns"))),
+        from_marks=kb.text_words("from_marks"),
     )
 
 

@@ -153,7 +153,7 @@ def extract_events(
         lang=lang,
         clauses=clauses,
         pair=parties.pair,
-        dates=EventDates(dates, published=doc.meta.published, text=text, until_marks=classes.until_marks),
+        dates=EventDates(dates, published=doc.meta.published, text=text, until_marks=classes.until_marks, from_marks=classes.from_marks),
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
