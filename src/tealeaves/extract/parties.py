@@ -387,7 +387,7 @@ _MARKABLE = frozenset({"plain", "target", "source", "counterpart", "pair", "both
 """The roles a marker may replace."""
 
 
-def _cue_between(cues: list[int], a: int, b: int) -> bool:
+def _cue_between(cues: Sequence[int], a: int, b: int) -> bool:
     k = bisect.bisect_left(cues, a)
     return k < len(cues) and cues[k] < b
 
