@@ -86,6 +86,24 @@ def test_event_dates_a_measure_in_force_is_dated_by_its_announcement(make_doc) -
     assert in_force.find(cue, clause, (0, len(text)), Modality.PLANNED, voiced=False) == (None, None)  # a plan takes no past date
 
 
+def test_event_dates_a_period_end_or_an_attributive_date_is_not_the_acts(make_doc) -> None:
+    doc = make_doc("3月7日，中方宣布暂停实施2月9日公布的管制措施，至明年3月10日。")
+    text = doc.text
+    refs = [
+        DateRef(value=v, granularity=Granularity.DAY, evidence=evidence_at(doc, text.index(q), text.index(q) + len(q)))
+        for q, v in (("3月7日", "2026-03-07"), ("2月9日", "2026-02-09"), ("明年3月10日", "2027-03-10"))
+    ]
+    dates = EventDates(
+        refs, published=PUBLISHED, text=text, until_marks=frozenset({"至"}), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"})
+    )
+    cue = (text.index("暂停"), text.index("暂停") + 2)
+    clause = Clause(text.index("中方"), text.index("，", text.index("中方")), 0)
+    # 2月9日 dates the measures (公布的), 明年3月10日 ends the pause: the announcement dates the act
+    assert dates.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-07", "sentence")
+    alone = EventDates(refs[1:], published=PUBLISHED, text=text, until_marks=frozenset({"至"}), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"}))
+    assert alone.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-02-09", "clause")  # no other: the best there is
+
+
 def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
     text, dates = _dates(make_doc, "暂停加征关税至3月20日。", {"3月20日": "2026-03-20"})
     clause = Clause(0, len(text) - 1, 0)

@@ -142,6 +142,12 @@ def test_events_a_preposition_whose_object_is_a_date_marks_no_party(kb: Knowledg
     assert _triples(events) == {("SANCTION", "USA", "CHN")}
 
 
+def test_events_lifting_two_kinds_of_measure_is_two_acts(kb: KnowledgeBase) -> None:
+    text = "美方宣布暂停对中国商品加征的关税。美方还宣布暂停对中国船舶收取港口费。"
+    events = _code(kb, text)
+    assert [(str(e.type), e.source, e.target) for e in events] == [("RETREAT", "USA", "CHN"), ("RETREAT", "USA", "CHN")]
+
+
 def test_events_missing_party_is_not_guessed_without_a_counterpart(kb: KnowledgeBase) -> None:
     assert _code(kb, "美方启动新的贸易调查。") == ()
 

@@ -54,6 +54,8 @@ class EventDates:
         text: str,
         until_marks: frozenset[str],
         from_marks: frozenset[str] = frozenset(),
+        attributive_marks: frozenset[str] = frozenset(),
+        clause_breaks: frozenset[str] = frozenset(),
     ) -> None:
         items: list[_Dated] = []
         new = _new_dated
@@ -85,6 +87,10 @@ class EventDates:
         self._effective = frozenset(
             d.start for d in items if published is not None and d.first <= published and _introduced_by(text, d, from_marks)
         )
+        # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
+        self._ends = frozenset(d.start for d in items if _introduced_by(text, d, until_marks, after=False))
+        # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
+        self._attributive = _attributive(text, items, attributive_marks, clause_breaks)
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
@@ -110,8 +116,12 @@ class EventDates:
             # the dates the act may take: a planned act none already past, a voiced act (a threat, a
             # request) none still to come: that is the date of what it threatens or asks for
             rule = 0 if published is None else 1 if modality == _PLANNED else 2 if voiced else 0
-            # an act not planned is dated by its announcement before the day it takes effect from
-            passes = (self._effective, frozenset()) if self._effective and modality != _PLANNED else (frozenset(),)
+            # the date of something else (the end of a period, the day a measure named in an
+            # attributive clause was issued) only when the sentence has no other; an act not planned
+            # is dated by its announcement before the day it takes effect from
+            cue_start = cue[0]
+            other = self._ends | {a for a, de in self._attributive.items() if not de < cue_start <= de + 3}
+            passes = [other | self._effective, other, frozenset()] if modality != _PLANNED else [other, frozenset()]
             for skipped in passes:
                 found = self._in_sentence(cue, clause, sentence, rule, skipped, consent)
                 if found is not None:
@@ -173,12 +183,36 @@ class EventDates:
         return False
 
 
-def _introduced_by(text: str, d: _Dated, marks: frozenset[str]) -> bool:
-    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1") or
-    起 right after it (4月10日起)."""
+def _introduced_by(text: str, d: _Dated, marks: frozenset[str], *, after: bool = True) -> bool:
+    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1"),
+    or, with ``after``, one character of them right after it (4月10日起)."""
     before = text[max(0, d.start - 12) : d.start].rstrip().lower()
-    after = text[d.end : d.end + 1]
-    return any(before.endswith(m) and (not m[-1:].isalpha() or not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()) for m in marks) or after in marks
+    if any(before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()) for m in marks):
+        return True
+    return after and text[d.end : d.end + 1] in marks
+
+
+_ATTRIBUTIVE_REACH = 12
+"""How far (characters) after a date the 的 closing an attributive clause may stand (今年3月对部分
+美国农产品加征的关税)."""
+
+
+def _attributive(text: str, items: Sequence[_Dated], marks: frozenset[str], breaks: frozenset[str]) -> dict[int, int]:
+    """The dates (by start) that sit inside an attributive clause, with where its mark stands: the
+    first one-character mark (的) within reach after the date, no clause break between."""
+    singles = [m for m in marks if len(m) == 1]
+    out: dict[int, int] = {}
+    if not singles:
+        return out
+    for d in items:
+        stretch = text[d.end : d.end + _ATTRIBUTIVE_REACH]
+        for i, ch in enumerate(stretch):
+            if ch in breaks:
+                break
+            if ch in singles:
+                out[d.start] = d.end + i
+                break
+    return out
 
 
 def _fits(d: _Dated, rule: int, published: dt.date | None) -> bool:

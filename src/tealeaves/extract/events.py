@@ -153,7 +153,15 @@ def extract_events(
         lang=lang,
         clauses=clauses,
         pair=parties.pair,
-        dates=EventDates(dates, published=doc.meta.published, text=text, until_marks=classes.until_marks, from_marks=classes.from_marks),
+        dates=EventDates(
+            dates,
+            published=doc.meta.published,
+            text=text,
+            until_marks=classes.until_marks,
+            from_marks=classes.from_marks,
+            attributive_marks=classes.possessive_marks,
+            clause_breaks=classes.party_break,
+        ),
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
         conditions=frozenset(c for m in marks if m.entry.scope == "condition" for c in [at(m.start)] if c is not None),
@@ -358,7 +366,7 @@ def _read(
     place = _place_for(start, places) if places else None
     rank = _RANKS[level] if level else 0
     k, new = clause[2], _new_tuple
-    measure = entry.measure if etype == entry.type else None  # a threat of tariffs is one threat
+    measure = (entry.measure or _object_measure(entry, ctx.view_text, clause, needs_at)) if etype == entry.type else None  # a threat of tariffs is one threat
     if len(dyads) == 1:
         ((src, tgt),) = dyads
         return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k, measure))]
@@ -383,6 +391,21 @@ def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
     """Whether a word of each side's own act (各自, 互相, each) stands before the cue in its clause:
     双方各自暂停关税 is two acts, one from each side."""
     return _found(ctx.each_re, ctx.view_text, clause.start, cue_start)
+
+
+def _object_measure(entry: EventCueEntry, view_text: str, clause: Clause, needs_at: int | None) -> str | None:
+    """The kind of measure a cue acts on, from the needed noun that names it (暂停……港口费: port
+    fees): the one right after the cue when there is one, else the first in the clause."""
+    measures = entry.measures
+    if not measures:
+        return None
+    if needs_at is not None:
+        for noun, kind in measures.items():
+            if view_text.startswith(noun, needs_at):
+                return kind
+    body = view_text[clause.start : clause.end]
+    found = [(body.find(noun), kind) for noun, kind in measures.items() if noun in body]
+    return min(found)[1] if found else None
 
 
 def _in_perfect(ctx: _Doc, cue_start: int) -> bool:
