@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import operator
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -84,11 +86,12 @@ class EventDates:
         self._statement_day = self._news_day or (published.isoformat() if published is not None else None)
         # the days a measure already in force took effect (自4月10日起, "from September 1"); one
         # still to come is the day a planned act is dated by
+        froms, untils = tuple(sorted(from_marks)), tuple(sorted(until_marks))
         self._effective = frozenset(
-            d.start for d in items if published is not None and d.first <= published and _introduced_by(text, d, from_marks)
+            d.start for d in items if published is not None and d.first <= published and _introduced_by(text, d, froms, from_marks)
         )
         # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
-        self._ends = frozenset(d.start for d in items if _introduced_by(text, d, until_marks, after=False))
+        self._ends = frozenset(d.start for d in items if _introduced_by(text, d, untils))
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
         self._attributive = _attributive(text, items, attributive_marks, clause_breaks)
 
@@ -183,13 +186,15 @@ class EventDates:
         return False
 
 
-def _introduced_by(text: str, d: _Dated, marks: frozenset[str], *, after: bool = True) -> bool:
-    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1"),
-    or, with ``after``, one character of them right after it (4月10日起)."""
+def _introduced_by(text: str, d: _Dated, marks: tuple[str, ...], after: frozenset[str] = frozenset()) -> bool:
+    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1"; a
+    Latin mark on a word boundary), or one character of ``after`` right after it (4月10日起)."""
     before = text[max(0, d.start - 12) : d.start].rstrip().lower()
-    if any(before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()) for m in marks):
-        return True
-    return after and text[d.end : d.end + 1] in marks
+    if marks and before.endswith(marks):
+        for m in marks:
+            if before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()):
+                return True
+    return bool(after) and text[d.end : d.end + 1] in after
 
 
 _ATTRIBUTIVE_REACH = 12
@@ -200,19 +205,25 @@ _ATTRIBUTIVE_REACH = 12
 def _attributive(text: str, items: Sequence[_Dated], marks: frozenset[str], breaks: frozenset[str]) -> dict[int, int]:
     """The dates (by start) that sit inside an attributive clause, with where its mark stands: the
     first one-character mark (的) within reach after the date, no clause break between."""
-    singles = [m for m in marks if len(m) == 1]
+    pattern = _attributive_pattern(frozenset(m for m in marks if len(m) == 1), breaks)
     out: dict[int, int] = {}
-    if not singles:
+    if pattern is None:
         return out
+    match = pattern.match
     for d in items:
-        stretch = text[d.end : d.end + _ATTRIBUTIVE_REACH]
-        for i, ch in enumerate(stretch):
-            if ch in breaks:
-                break
-            if ch in singles:
-                out[d.start] = d.end + i
-                break
+        found = match(text, d.end, d.end + _ATTRIBUTIVE_REACH)
+        if found is not None:
+            out[d.start] = found.end() - 1
     return out
+
+
+@functools.cache
+def _attributive_pattern(singles: frozenset[str], breaks: frozenset[str]) -> re.Pattern[str] | None:
+    """Characters up to the first of ``singles``, none of them a break (or None without marks)."""
+    if not singles:
+        return None
+    stop = re.escape("".join(sorted(singles | breaks)))
+    return re.compile(f"[^{stop}]*[{re.escape(''.join(sorted(singles)))}]")
 
 
 def _fits(d: _Dated, rule: int, published: dt.date | None) -> bool:
