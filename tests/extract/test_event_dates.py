@@ -104,6 +104,45 @@ def test_event_dates_a_period_end_or_an_attributive_date_is_not_the_acts(make_do
     assert alone.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-02-09", "clause")  # no other: the best there is
 
 
+def _refs(doc, values: dict[str, str]) -> list[DateRef]:
+    text = doc.text
+    return [
+        DateRef(value=v, granularity=Granularity.DAY, evidence=evidence_at(doc, text.index(q), text.index(q) + len(q)))
+        for q, v in values.items()
+    ]
+
+
+def test_event_dates_calling_off_is_not_dated_by_the_day_it_was_scheduled_for(make_doc) -> None:
+    doc = make_doc("3月10日美方会谈。\n美方表示，原定3月20日加征关税的计划暂缓执行。")
+    text = doc.text
+    dates = EventDates(_refs(doc, {"3月10日": "2026-03-10", "3月20日": "2026-03-20"}), published=PUBLISHED, text=text,
+                       until_marks=frozenset(), plan_marks=frozenset({"原定"}))  # fmt: skip
+    cue = (text.index("暂缓"), text.index("暂缓") + 2)
+    clause = Clause(text.index("原定"), len(text) - 1, 1)
+    sentence = (text.index("美方表示"), len(text))
+    assert dates.find(cue, clause, sentence, Modality.ASSERTED, voiced=False, undo=True) == (None, None)
+    assert dates.find(cue, clause, sentence, Modality.ASSERTED, voiced=False) == ("2026-03-20", "clause")  # the plan itself
+
+
+def test_event_dates_then_takes_the_time_last_named(make_doc) -> None:
+    doc = make_doc("Xi met Biden on March 2. Xi warned then that China would act.")
+    text = doc.text
+    dates = EventDates(_refs(doc, {"March 2": "2026-03-02"}), published=PUBLISHED, text=text, until_marks=frozenset())
+    second = text.index("Xi warned")
+    cue = (text.index("warned"), text.index("warned") + 6)
+    clause = Clause(second, len(text) - 1, 1)
+    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True, anaphoric=True) == ("2026-03-02", "paragraph")
+    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True)[1] == "statement"
+
+
+def test_event_dates_a_date_of_an_earlier_verb_joined_by_and_is_left_to_the_last(make_doc) -> None:
+    doc = make_doc("Yellen arrived on March 5 and held talks with He on March 6.")
+    text = doc.text
+    dates = EventDates(_refs(doc, {"March 5": "2026-03-05", "March 6": "2026-03-06"}), published=PUBLISHED, text=text, until_marks=frozenset())
+    cue = (text.index("held talks"), text.index("held talks") + 10)
+    assert dates.find(cue, Clause(0, len(text) - 1, 0), (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-06", "clause")
+
+
 def test_event_dates_a_date_after_until_ends_a_period(make_doc) -> None:
     text, dates = _dates(make_doc, "暂停加征关税至3月20日。", {"3月20日": "2026-03-20"})
     clause = Clause(0, len(text) - 1, 0)

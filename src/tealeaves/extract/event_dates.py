@@ -58,6 +58,7 @@ class EventDates:
         from_marks: frozenset[str] = frozenset(),
         attributive_marks: frozenset[str] = frozenset(),
         clause_breaks: frozenset[str] = frozenset(),
+        plan_marks: frozenset[str] = frozenset(),
     ) -> None:
         items: list[_Dated] = []
         new = _new_dated
@@ -94,6 +95,9 @@ class EventDates:
         self._ends = frozenset(d.start for d in items if _introduced_by(text, d, untils))
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
         self._attributive = _attributive(text, items, attributive_marks, clause_breaks)
+        # the days something was scheduled for (原定明年1月1日, "scheduled for Tuesday")
+        plans = tuple(sorted(plan_marks))
+        self._scheduled = frozenset(d.start for d in items if _introduced_by(text, d, plans)) if plans else frozenset()
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
@@ -103,7 +107,17 @@ class EventDates:
         return [x for x in self._items[lo:hi] if x.end <= b]
 
     def find(
-        self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], modality: Modality, *, voiced: bool, consent: bool = False, prior: bool = False
+        self,
+        cue: tuple[int, int],
+        clause: Clause,
+        sentence: tuple[int, int],
+        modality: Modality,
+        *,
+        voiced: bool,
+        consent: bool = False,
+        prior: bool = False,
+        undo: bool = False,
+        anaphoric: bool = False,
     ) -> tuple[str | None, str | None]:
         """The date of the act cued at ``cue`` and where it was found (``clause``, ``sentence``,
         ``paragraph``, ``statement``), or (None, None); see the module rules. For a ``consent`` verb
@@ -111,7 +125,9 @@ class EventDates:
         to (同意……并在明年初增加航班) is dated there, the agreement is not; undated in its sentence,
         it takes the paragraph's date, else the news day it is reported on — unless it is ``prior``,
         written in the perfect (中方已同意, "has agreed"): then it was made before the news, when
-        the article may say elsewhere."""
+        the article may say elsewhere. An act that ``undo``es a scheduled one (暂缓 a rise 原定明年1月1日)
+        is never dated by the day the undone act was scheduled for. An ``anaphoric`` act (warned
+        then, 当时) is dated by the paragraph's last date before it, voiced or not."""
         starts, items, published = self._starts, self._items, self._published
         left = bisect.bisect_left
         lo = left(starts, sentence[0])
@@ -124,14 +140,19 @@ class EventDates:
             # is dated by its announcement before the day it takes effect from
             cue_start = cue[0]
             other = self._ends | {a for a, de in self._attributive.items() if not de < cue_start <= de + 3}
-            passes = [other | self._effective, other, frozenset()] if modality != _PLANNED else [other, frozenset()]
+            never = self._scheduled if undo else frozenset()
+            if not undo:
+                other |= self._scheduled
+            other |= self._conjoined(clause, cue_start)
+            passes = [other | self._effective, other, never] if modality != _PLANNED else [other, never]
             for skipped in passes:
+                skipped = skipped | never
                 found = self._in_sentence(cue, clause, sentence, rule, skipped, consent)
                 if found is not None:
                     return found
         if modality == _PLANNED or published is None:
             return None, None
-        if not voiced or consent:
+        if not voiced or consent or anaphoric:
             paragraph = self._text.rfind("\n", 0, cue[0]) + 1
             cue_start = cue[0]
             for k in range(left(starts, cue_start) - 1, left(starts, paragraph) - 1, -1):
@@ -141,6 +162,15 @@ class EventDates:
             if not voiced or prior:
                 return None, None
         return self._statement_day, "statement"
+
+    def _conjoined(self, clause: Clause, cue_start: int) -> set[int]:
+        """The dates before the cue in its clause that belong to an earlier verb joined by "and"
+        ("arrived last Thursday and held talks on Friday")."""
+        text, out = self._text, set()
+        for d in self._between(clause[0], cue_start):
+            if _AND in text[d.end : cue_start]:
+                out.add(d.start)
+        return out
 
     def _in_sentence(
         self, cue: tuple[int, int], clause: Clause, sentence: tuple[int, int], rule: int, skipped: frozenset[int], consent: bool
@@ -196,6 +226,9 @@ def _introduced_by(text: str, d: _Dated, marks: tuple[str, ...], after: frozense
                 return True
     return bool(after) and text[d.end : d.end + 1] in after
 
+
+_AND = " and "
+"""The English conjunction that starts a second verb phrase: a date before it is the first verb's."""
 
 _ATTRIBUTIVE_REACH = 12
 """How far (characters) after a date the 的 closing an attributive clause may stand (今年3月对部分

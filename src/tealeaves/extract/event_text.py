@@ -46,6 +46,8 @@ class EventText:
     perfect_words: tuple[str, ...] = ()
     topic_nouns: tuple[str, ...] = ()
     from_marks: frozenset[str] = frozenset()
+    plan_marks: frozenset[str] = frozenset()
+    then_re: re.Pattern[str] | None = None
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -97,6 +99,8 @@ def event_text(kb: KnowledgeBase) -> EventText:
         perfect_words=tuple(sorted(kb.text_words("perfect_words"))),
         topic_nouns=tuple(sorted(kb.text_words("topic_nouns"))),
         from_marks=kb.text_words("from_marks"),
+        plan_marks=kb.text_words("plan_marks"),
+        then_re=_optional_pattern(kb.text_words("then_words")),
     )
 
 

@@ -50,6 +50,7 @@ _TRIM = "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT
 
 _ASSERTED, _PLANNED, _CONDITIONAL = Modality.ASSERTED, Modality.PLANNED, Modality.CONDITIONAL
 _THREATEN = EventType.THREATEN
+_RETREAT = EventType.RETREAT
 
 _RANKS = {"clause": 3, "sentence": 2, "paragraph": 1, "statement": 1}
 """How firm a date is by where it was read (see event_merge.Coded)."""
@@ -71,6 +72,7 @@ class _Doc(NamedTuple):
     each_re: re.Pattern[str] | None
     time_adjunct_re: re.Pattern[str] | None
     perfect_words: tuple[str, ...]
+    then_re: re.Pattern[str] | None
 
 
 _Sentence = tuple[tuple[Clause, ...], Sequence[Party], Sequence[Party], Sequence[ModalMark], "Setting", tuple[int, int]]
@@ -161,6 +163,7 @@ def extract_events(
             from_marks=classes.from_marks,
             attributive_marks=classes.possessive_marks,
             clause_breaks=classes.party_break,
+            plan_marks=classes.plan_marks,
         ),
         # the readings of a clause are in document order, so its first cue is the first reading's
         first_cue={c: rs[0].start for c, rs in by_clause.items()},
@@ -171,6 +174,7 @@ def extract_events(
         each_re=classes.each_re,
         time_adjunct_re=classes.time_adjunct_re,
         perfect_words=classes.perfect_words,
+        then_re=classes.then_re,
     )
     # parties and marks are sorted by position, so a sentence's are one slice of them
     party_list = parties.parties
@@ -353,7 +357,17 @@ def _read(
     voiced = _PLANNED not in modalities or etype != entry.type or bool(entry.yields_to)
     dates = ctx.dates
     consent = bool(entry.yields_to)
-    date, level = dates.find(cue, clause, sentence, modality, voiced=voiced, consent=consent, prior=consent and _in_perfect(ctx, start))
+    date, level = dates.find(
+        cue,
+        clause,
+        sentence,
+        modality,
+        voiced=voiced,
+        consent=consent,
+        prior=consent and _in_perfect(ctx, start),
+        undo=etype == _RETREAT,
+        anaphoric=_found(ctx.then_re, ctx.view_text, clause.start, clause.end),
+    )
     if (
         modality == _ASSERTED
         and not voiced
