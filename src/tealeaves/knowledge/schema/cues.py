@@ -173,7 +173,7 @@ class EventCueEntry(Entry):
     hedged: bool = Field(False, description="the words themselves make the act conditional (not rule out, fight to the end)")
     measure: str | None = Field(None, description="the kind of measure named (tariffs, controls, listing): two kinds are two acts")
     measures: dict[str, str] = Field(
-        default_factory=dict, description="for a cue whose measure is its object: the kind each needed noun names (关税: tariffs)"
+        default_factory=dict, description="for a cue whose measure is its object: the kind each needed noun names (tariff: tariffs)"
     )
     yields_to: tuple[EventType, ...] = Field(
         (), description="types whose cue, later in the clause, is the act consented to (a meeting agreed on)"
