@@ -203,7 +203,9 @@ def read_dyads(
     receivers = _receivers(local, cue, subject, joint, frame == "visit")
     if entry.content_after:  # the addressee stands right after the cue; a party deeper is in the content
         reach = _ADDRESSEE_REACH[setting.lang == "en"]
-        receivers = [r for r in receivers if r[0] < cue[1] or r[0] - cue[1] <= reach]
+        first = min((r[0] for r in receivers), default=0)
+        if first >= cue[1] and first - cue[1] > reach:
+            receivers = []  # ("asked the Netherlands and Japan": the rest of a run follows the first)
     if source is not None and len(receivers) == 1:  # the rules below for one receiver naming one state
         receiver = receivers[0]
         if receiver[3] != "other" and receiver[3] not in _PAIR_ROLES and len(receiver[2]) != 2:
