@@ -39,7 +39,7 @@ from tealeaves.extract.entity_scan import (
 )
 from tealeaves.extract.offices import resolve_roles, titled_unknown_names
 from tealeaves.knowledge.base import KnowledgeBase
-from tealeaves.knowledge.schema import PersonEntry
+from tealeaves.knowledge.schema import PersonEntry, PlaceEntry
 from tealeaves.model import Document, Evidence, Mention, MentionKind, Span
 
 
@@ -176,8 +176,8 @@ def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found 
         return _state(scan, a, b, states[0]) if states else None
     # a name that is also an organization (白宫, the White House) is the institution unless a cue
     # makes it the venue ("在白宫会见", "arrived at the White House")
-    always = SPECIFIC.get(sites[0].category, 1) >= SPECIFIC["city"] and not has_org if sites else False
-    if always and not states:  # a city or venue is a place whatever cue stands before it
+    always = _always_a_place(sites[0]) and not has_org if sites else False
+    if always and not states:  # a city, venue or province is a place whatever cue stands before it
         p = sites[0]
         return (a, b, MentionKind.PLACE, p.id, p.name, p.state, "alias")
     # a weak cue decides nothing for a country that is one of the article's parties: look for it
@@ -193,6 +193,14 @@ def _place_or_state(scan: Scan, i: int, pr: Profile, *, has_org: bool) -> Found 
     if states or countries:
         return _state(scan, a, b, states[0] if states else countries[0].state)
     return None
+
+
+def _always_a_place(site: PlaceEntry) -> bool:
+    """A city or venue, or a region inside one state (a province, a US state: "swing states such
+    as Michigan"), names a location wherever it stands; a wider region (Asia-Pacific) may be a
+    topic and needs a locative cue."""
+    specific = SPECIFIC.get(site.category, 1)
+    return specific >= SPECIFIC["city"] or (specific == SPECIFIC["region"] and site.state is not None)
 
 
 def _state(scan: Scan, a: int, b: int, code: str | None) -> Found | None:
