@@ -123,6 +123,16 @@ def test_entities_spans_quote_the_text_and_come_sorted(kb: KnowledgeBase, pieces
     assert extract_entities(doc, kb) == mentions
 
 
+def test_entities_a_shared_alias_goes_to_the_body_last_named_in_full(kb: KnowledgeBase, names_of: NamesOf) -> None:
+    text = "中方坚决反对，中方将奉陪到底。美国财政部周五宣布制裁。财政部又指，名单还会扩大。"
+    assert names_of(text, MentionKind.ORGANIZATION) == ["United States Department of the Treasury"] * 2
+
+
+def test_entities_a_region_inside_one_state_is_always_a_place(kb: KnowledgeBase, names_of: NamesOf) -> None:
+    assert names_of("Workers in swing states such as Michigan and Pennsylvania are worried.", MentionKind.PLACE) == ["Michigan", "Pennsylvania"]
+    assert names_of("The report covers the Asia-Pacific supply chain.", MentionKind.PLACE) == []
+
+
 def _org_names(kb: KnowledgeBase, text: str, lang: str) -> list[str | None]:
     doc = build_document(text, DocumentMeta(published=dt.date(2025, 6, 2), lang=lang), kb)
     return [m.name for m in extract_entities(doc, kb) if m.kind is MentionKind.ORGANIZATION]

@@ -139,11 +139,43 @@ def _organization(scan: Scan, i: int, pr: Profile) -> list[Found]:
     orgs = pr.orgs
     if not orgs:
         return []
-    k = 0 if len(orgs) == 1 else by_dominant_state(scan, [o.state for o in orgs])
+    k = 0 if len(orgs) == 1 else _named_before(scan, i, [o.state for o in orgs])
+    if k is None:
+        k = _named_earlier(scan, i, [o.id for o in orgs])
+    if k is None:
+        k = by_dominant_state(scan, [o.state for o in orgs])
     if k is None:
         return []
     o = orgs[k]
     return [(scan.starts[i], scan.ends[i], MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias")]
+
+
+def _named_before(scan: Scan, i: int, states: list[str | None]) -> int | None:
+    """Index of the candidate whose state the name right before match ``i`` gives (美国|财政部,
+    "U.S. |Treasury"), or None when no state name touches it or it fits none or several."""
+    if i == 0:
+        return None
+    a, prev_end = scan.starts[i], scan.ends[i - 1]
+    if prev_end > a or scan.doc.text[prev_end:a].strip():
+        return None
+    named = scan.profiles[i - 1].state_word
+    fits = [k for k, s in enumerate(states) if s is not None and s == named]
+    return fits[0] if len(fits) == 1 else None
+
+
+_EARLIER_MATCHES = 60
+"""How many names back a shared alias looks for the body it last named in full."""
+
+
+def _named_earlier(scan: Scan, i: int, ids: list[str]) -> int | None:
+    """Index of the candidate named last before match ``i`` by a name only it bears (美国财政部……
+    财政部又指: the Treasury again), or None when none is within reach."""
+    profiles = scan.profiles
+    for j in range(i - 1, max(-1, i - 1 - _EARLIER_MATCHES), -1):
+        orgs = profiles[j].orgs
+        if len(orgs) == 1 and orgs[0].id in ids:
+            return ids.index(orgs[0].id)
+    return None
 
 
 def _person(scan: Scan, a: int, b: int, people: list[PersonEntry]) -> Found:
