@@ -121,6 +121,8 @@ def _read(f: Fields, ctx: Context, mode: str | None, inherit: Period | None) -> 
         if year is None:
             year, relative = _month_year(f, m, ctx, inherit), True
         return _in_month(f, year, m), relative
+    if "day" in f and ("weekday" in f or "rel_week" in f) and "month" not in f and ctx.published is not None:
+        return cal.day(_day_near_weekday(f, ctx)), True  # 下周一（20日）: the 20th of the week named
     if "day" in f:
         if inherit is not None and inherit.start_text.count("-") >= 1:
             return cal.day(dt.date(inherit.first.year, inherit.first.month, _int(f, "day"))), True
@@ -194,6 +196,24 @@ def _in_month(f: Fields, y: int, m: int) -> Period:
     if "part" in f:
         return cal.part_of_month(y, m, str(f["part"]))
     return cal.month(y, m)
+
+
+def _day_near_weekday(f: Fields, ctx: Context) -> dt.date:
+    """The day numbered ``day`` nearest the weekday or week the fields also name (周三（15日）,
+    下周一（20日）): the week places the day whatever month the sentence named before it."""
+    n = _int(f, "day")
+    # the weekday, or the middle (Thursday) of the week named (下周（20日）)
+    w = _weekday(f, ctx) if "weekday" in f else cal.weekday_in_week(_pub(ctx), 3, _int(f, "rel_week"))
+    candidates = []
+    for step in (-1, 0, 1):
+        y, m = cal.add_months(w.year, w.month, step)
+        try:
+            candidates.append(dt.date(y, m, n))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError(f"no day {n} near {w}")
+    return min(candidates, key=lambda d: abs((d - w).days))
 
 
 def _weekday(f: Fields, ctx: Context) -> dt.date:

@@ -245,8 +245,8 @@ class _Reader:
         self.last_year = first.year
         if period.is_day:
             self.last_day = first
-        if "year" in fields or "roc_year" in fields:
-            self.sentence_years[sentence] = first.year
+        if "year" in fields or "roc_year" in fields or ("rel_year" in fields and first.year == period.last.year):
+            self.sentence_years[sentence] = first.year  # 去年7月……自8月1日起: the same year
         if "month" in fields and first.month == period.last.month and first.year == period.last.year:
             self.sentence_months[sentence] = (first.year, first.month)
         evidence = Evidence.of(sentence, Span.of(self.text, start, end))
