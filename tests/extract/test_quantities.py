@@ -70,6 +70,7 @@ def test_extract_quantities_tonnages_with_commodity(make_doc: MakeDoc, kb: Knowl
         ("The bank lent RMB 50 billion.", [(50_000_000_000, "CNY", None)]),
         ("Brussels fined the firm €400 million.", [(400_000_000, "EUR", None)]),
         ("The pledge is $20 billion a year.", [(20_000_000_000, "USD/year", None)]),
+        ("China will buy $40 billion of American farm products a year.", [(40_000_000_000, "USD/year", "agricultural products")]),
     ],
 )
 def test_extract_quantities_money(make_doc: MakeDoc, kb: KnowledgeBase, text: str, expected: list[Row]) -> None:

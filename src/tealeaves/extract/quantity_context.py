@@ -41,8 +41,8 @@ COMMODITY_AFTER = 4.0
 """A commodity this far after the unit belongs to it (吨美国大豆, tons of American soybeans)."""
 RATE_BEFORE = 3.5
 """A rate cue this far before the number applies (每年至少采购 2500万吨, annual purchases of)."""
-RATE_AFTER = 3.0
-"""A rate cue this far after the unit applies (tons of soybeans a year)."""
+RATE_AFTER = 4.0
+"""A rate cue this far after the unit applies (tons of soybeans a year, $40 billion of American farm products a year)."""
 BOUND_BEFORE = 1.0
 """A bound cue this far before the number applies (至少购买 1200万吨); Latin cues must touch it."""
 
