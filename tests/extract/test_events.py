@@ -148,6 +148,12 @@ def test_events_lifting_two_kinds_of_measure_is_two_acts(kb: KnowledgeBase) -> N
     assert [(str(e.type), e.source, e.target) for e in events] == [("RETREAT", "USA", "CHN"), ("RETREAT", "USA", "CHN")]
 
 
+def test_events_an_english_possessor_owns_its_noun_not_the_verb(kb: KnowledgeBase) -> None:
+    events = _code(kb, "Beijing said Washington's claims were groundless and rejected the accusations.", "en")
+    assert ("REJECT", "CHN", "USA") in _triples(events)
+    assert ("REJECT", "USA", "CHN") not in _triples(events)
+
+
 def test_events_missing_party_is_not_guessed_without_a_counterpart(kb: KnowledgeBase) -> None:
     assert _code(kb, "美方启动新的贸易调查。") == ()
 

@@ -117,6 +117,7 @@ def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) 
     plain = False  # whether an unmarked party stands before ``before``
     first_fit: Party | None = None  # the first and last party before ``before`` that may act
     last_fit: Party | None = None
+    last_own: Party | None = None  # the last one that is not a possessor ("Trump's claims")
     for p in parties:
         if p[4]:  # a place
             continue
@@ -128,6 +129,8 @@ def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) 
                 if first_fit is None:
                     first_fit = p
                 last_fit = p
+                if not p[6]:
+                    last_own = p
             elif joint and (role == "pair" or role == "both"):
                 if first_fit is None:
                     first_fit = p
@@ -142,7 +145,9 @@ def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) 
     # ("against the Trump administration's investigation"), in Chinese 对中国的关税 is aimed at China
     if last.possessive and before - last.end <= _POSSESSOR_GAP and (last.role == "plain" or (nearest and last.role == "target")):
         return last
-    return last_fit if nearest else first_fit
+    if nearest:  # a possessor farther back owns its noun, it is not the subject ("Trump's claims were groundless and rejected")
+        return last_own or last_fit
+    return first_fit
 
 
 def read_dyads(
