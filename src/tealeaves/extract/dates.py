@@ -59,7 +59,8 @@ def extract_dates(doc: Document, kb: KnowledgeBase) -> tuple[DateRef, ...]:
         return ()
     view = make_view(doc.text).text
     matches = list(_find(doc.text, view, grammar))
-    return tuple(_Reader(doc, view, grammar).read_all(matches))
+    starts_from = tuple(sorted(kb.text_words("from_marks")))
+    return tuple(_Reader(doc, view, grammar, starts_from).read_all(matches))
 
 
 def _grammar(kb: KnowledgeBase, lang: str) -> DateGrammar | None:
@@ -113,8 +114,9 @@ class _Reader:
     ``lean`` answers for that expression's position, computed only when a rule needs it.
     """
 
-    def __init__(self, doc: Document, view: str, grammar: DateGrammar) -> None:
+    def __init__(self, doc: Document, view: str, grammar: DateGrammar, starts_from: tuple[str, ...] = ()) -> None:
         self.text = doc.text
+        self.starts_from = starts_from  # marks of the day a measure takes effect from (自, 起, from)
         self.view = view
         self.grammar = grammar
         self._starts = [s.span.start for s in doc.sentences]
@@ -124,6 +126,7 @@ class _Reader:
         self._leans: dict[int, int] = {}
         self.last_year: int | None = None
         self.last_day: dt.date | None = None
+        self.last_day_sentence = -1
         self.sentence_years: dict[int, int] = {}
         self.sentence_months: dict[int, tuple[int, int]] = {}
         self.ctx = Context(published=doc.meta.published, lean=self._lean_here)
@@ -243,14 +246,26 @@ class _Reader:
     def _emit(self, start: int, end: int, sentence: int, period: Period, relative: bool, fields: Fields) -> DateRef:
         first = period.first
         self.last_year = first.year
-        if period.is_day:
+        if period.is_day and not (self.last_day_sentence == sentence and self._effective(start, end)):
+            # a day a measure takes effect from (今天宣布，自明天起……) is not the day just named
+            # when its sentence named the day of the news before it
             self.last_day = first
+            self.last_day_sentence = sentence
         if "year" in fields or "roc_year" in fields or ("rel_year" in fields and first.year == period.last.year):
             self.sentence_years[sentence] = first.year  # 去年7月……自8月1日起: the same year
         if "month" in fields and first.month == period.last.month and first.year == period.last.year:
             self.sentence_months[sentence] = (first.year, first.month)
         evidence = Evidence.of(sentence, Span.of(self.text, start, end))
         return DateRef.of(period.value, period.granularity, relative, evidence)
+
+    def _effective(self, start: int, end: int) -> bool:
+        """Whether a mark of the day something takes effect from stands right before the date
+        (自, from) or right after it (起), so that 同一天/the same day may not count from it."""
+        marks = self.starts_from
+        if not marks:
+            return False
+        before = self.view[max(0, start - 6) : start].rstrip()
+        return before.endswith(marks) or self.view[end : end + 1] in marks
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""
