@@ -271,6 +271,15 @@ _NO_BOTH: tuple[str, str] | None = ("", "")
 recent states need not be followed then."""
 
 
+_BOTH_REPEAT = 12
+"""A both-sides word this close after another names the same two (两国领导人进行了会谈，两国领导人承诺)."""
+
+def _partner_marked(markers: list[_Marker], a: int, b: int) -> bool:
+    """Whether a counterpart marker (与, with) fills the gap ``[a, b)`` between a party and a
+    both-sides word (他与两国领导人): that party is their partner, not one of the two."""
+    return any(m[2] == "counterpart" and a <= m[0] and m[1] <= b and b - a <= m[1] - m[0] + 2 for m in markers)
+
+
 def _join_neighbours(
     text: str,
     parties: list[Party],
@@ -300,16 +309,25 @@ def _join_neighbours(
     prev: Party | None = None
     follow = pair is not _NO_BOTH  # whether both-sides words are to be resolved
     recent: list[str] = []
+    last_both: Party | None = None  # the last both-sides word resolved
     pair_states = set(pair) if follow and pair is not None else set()
     starts = text.startswith
     new = _new_party
     for p in parties:
         if follow:
             if p[3] == "both":
-                if pair is not None and pair_states <= set(recent[-4:]) and (set(recent[-2:]) & pair_states):
+                named = recent
+                if prev is not None and len(prev[2]) == 1 and len(recent) >= 3 and _partner_marked(markers, prev[1], p[0]):
+                    # 他与两国领导人: the two countries are not the one meeting them
+                    named = [r for r in recent if r != prev[2][0]]
+                if last_both is not None and p[0] - last_both[1] <= _BOTH_REPEAT:
+                    p = new(Party, (p[0], p[1], last_both[2], *p[3:]))  # the same two again (两国领导人……两国领导人承诺)
+                elif pair is not None and pair_states <= set(named[-4:]) and (set(named[-2:]) & pair_states):
                     p = new(Party, (p[0], p[1], pair, *p[3:]))
-                elif len(recent) >= 2:
-                    p = new(Party, (p[0], p[1], (recent[-2], recent[-1]), *p[3:]))
+                elif len(named) >= 2:
+                    p = new(Party, (p[0], p[1], (named[-2], named[-1]), *p[3:]))
+                if p[2]:
+                    last_both = p
             elif not p[4]:
                 for state in p[2]:
                     if recent and recent[-1] == state:
