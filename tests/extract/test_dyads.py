@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.dyads import actors, by_clause
-from tealeaves.extract.parties import Party
+from tealeaves.extract.party_types import Party
 
 
 def test_dyads_actors_resolve_both_sides_words_to_the_main_pair() -> None:

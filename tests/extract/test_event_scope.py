@@ -7,7 +7,7 @@ import re
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.cue_hits import Reading
 from tealeaves.extract.event_scope import find_speakers, judged_sentences, new_subject
-from tealeaves.extract.parties import Party
+from tealeaves.extract.party_types import Party
 
 
 def test_scope_speakers_only_in_sentences_with_a_judged_reading() -> None:

@@ -32,35 +32,3 @@ _MARKERS = st.lists(
 @given(_MARKERS)
 def test_parties_outermost_follows_the_plain_rule(markers: list[tuple[int, int, str, int]]) -> None:
     assert _outermost(markers) == _outermost_reference(markers)  # type: ignore[arg-type]
-
-
-def test_parties_join_neighbours_resolves_both_sides_words_and_marks_possessives() -> None:
-    import re
-
-    from tealeaves.extract.parties import Party, _join_neighbours
-
-    text = "USA CHN both's talks; MEX CAN both"
-    usa, chn = Party(0, 3, ("USA",)), Party(4, 7, ("CHN",))
-    first_both = Party(8, 12, (), "both")
-    mex, can, second_both = Party(22, 25, ("MEX",)), Party(26, 29, ("CAN",)), Party(30, 34, (), "both")
-    parties = [usa, chn, first_both, mex, can, second_both]
-    out = _join_neighbours(text, parties, [], re.compile(";"), "en", pair=("USA", "CHN"), possessive=("'s",))
-    assert [p.states for p in out] == [("USA",), ("CHN",), ("USA", "CHN"), ("MEX",), ("CAN",), ("MEX", "CAN")]
-    assert [p.possessive for p in out] == [False, False, True, False, False, False]
-    untouched = _join_neighbours(text, parties, [], re.compile(";"), "en")  # no both-sides word to resolve
-    assert untouched[2].states == () and not untouched[2].possessive
-
-
-def test_parties_both_sides_word_after_a_partner_names_the_two_before_it() -> None:
-    import re
-
-    from tealeaves.extract.parties import Party, _join_neighbours
-
-    # MEX and CAN named, then "USA with both (leaders) ..., both (leaders) pledged"
-    text = "MEX CAN xxxx USA+both yyyy both zz"
-    mex, can, usa = Party(0, 3, ("MEX",)), Party(4, 7, ("CAN",)), Party(13, 16, ("USA",))
-    first, second = Party(17, 21, (), "both"), Party(27, 31, (), "both")
-    markers = [(16, 17, "counterpart", 12)]  # the "+" between USA and both is a counterpart marker (与, with)
-    out = _join_neighbours(text, [mex, can, usa, first, second], markers, re.compile(";"), "en", pair=("USA", "CHN"))
-    assert out[3].states == ("MEX", "CAN")  # not the partner's own state
-    assert out[4].states == ("MEX", "CAN")  # the same two again

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tealeaves.extract.parties import Party
+from tealeaves.extract.party_types import Party
 from tealeaves.extract.party_overlaps import longest_first
 
 

@@ -259,13 +259,9 @@ class _Reader:
         return DateRef.of(period.value, period.granularity, relative, evidence)
 
     def _effective(self, start: int, end: int) -> bool:
-        """Whether a mark of the day something takes effect from stands right before the date
-        (自, from) or right after it (起), so that 同一天/the same day may not count from it."""
+        """Whether a mark of the day something takes effect from stands before (自, from) or after (起) it."""
         marks = self.starts_from
-        if not marks:
-            return False
-        before = self.view[max(0, start - 6) : start].rstrip()
-        return before.endswith(marks) or self.view[end : end + 1] in marks
+        return bool(marks) and (self.view[max(0, start - 6) : start].rstrip().endswith(marks) or self.view[end : end + 1] in marks)
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""

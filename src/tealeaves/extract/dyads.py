@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import SYMMETRIC
-from tealeaves.extract.parties import Party
+from tealeaves.extract.party_types import Party
 from tealeaves.knowledge.schema import EventCueEntry
 
 Dyad = tuple[str, str]

@@ -11,7 +11,11 @@ from collections.abc import Sequence
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.cue_hits import Reading
-from tealeaves.extract.parties import Party
+from tealeaves.extract.party_types import Party
+from tealeaves.model import EventType
+
+TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
+"""Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
 
 
 def judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
@@ -52,3 +56,13 @@ def content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
             if r.entry.content_after:
                 out[clause.sentence] = min(out.get(clause.sentence, r.end), r.end)
     return out
+
+
+def is_topic(view_text: str, clause: Clause, r: Reading, readings: Sequence[Reading], topic_openers: tuple[str, ...]) -> bool:
+    """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
+    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
+    共识). The talks and the agreement are coded; what they were about is not an act."""
+    if r.entry.type in TALKS or not any(o.start >= r.end and o.entry.type in TALKS for o in readings):
+        return False
+    head = view_text[clause.start : r.start]
+    return any(w in head for w in topic_openers)

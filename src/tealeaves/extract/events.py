@@ -20,14 +20,16 @@ from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause, ClauseMap
 from tealeaves.extract.cue_hits import Reading, admitted_readings, cue_phrases
+from tealeaves.extract.cue_surroundings import found_in, in_perfect, object_measure, place_for
 from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
 from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
-from tealeaves.extract.event_scope import content_starts, find_speakers, judged_sentences, new_subject
+from tealeaves.extract.event_scope import TALKS, content_starts, find_speakers, is_topic, judged_sentences, new_subject
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
-from tealeaves.extract.parties import Party, find_parties
+from tealeaves.extract.parties import find_parties
+from tealeaves.extract.party_types import Party
 from tealeaves.extract.windows import longest_first, scan_many, sentence_windows
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import EventCueEntry, ModalityCueEntry, PartyWordEntry
@@ -230,8 +232,8 @@ def extract_events(
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
         # only a clause with talks or an agreement among its readings has topics
-        if any(o.entry.type in _TALKS for o in readings):
-            topics = [r for r in readings if _is_topic(ctx, clause, r, readings)]
+        if any(o.entry.type in TALKS for o in readings):
+            topics = [r for r in readings if is_topic(ctx.view_text, clause, r, readings, ctx.topic_openers)]
             acts = [r for r in readings if r not in topics] if topics else readings
         else:
             acts = readings
@@ -248,12 +250,9 @@ def extract_events(
                 continue  # the content of a request, not an act
             if r.start in channels:
                 continue  # a channel agreed on (同意保持沟通) is what the agreement says, not a meeting
-            if entry.yields_to:
-                later = [
-                    o
-                    for o in readings
-                    if o.start > r.start and o.entry.type in entry.yields_to and not _dated_by(ctx, r.end, o.start)
-                ]
+            if entry.yields_to:  # a meeting after a preposition of time ("after meeting in Seoul") dates the consent
+                adjunct, vt = ctx.time_adjunct_re, ctx.view_text
+                later = [o for o in readings if o.start > r.start and o.entry.type in entry.yields_to and not found_in(adjunct, vt, r.end, o.start)]
                 channels.update(o.start for o in later if not o.entry.consentable)
                 agreed_on = [o.start for o in later if o.entry.consentable]
                 if agreed_on:
@@ -347,7 +346,7 @@ def _read(
         modality = _PLANNED
     if bare and any(stop <= start for stop in bare):
         setting = setting._replace(agentless=True)
-    if _each_side(ctx, clause, start):
+    if found_in(ctx.each_re, ctx.view_text, clause.start, start):  # 双方各自暂停关税: one act from each side
         setting = setting._replace(each=True)
     dyads = read_dyads(cue, entry, clause, setting, sentence_actors, ctx.pair, needs_at)
     if not dyads:
@@ -364,9 +363,9 @@ def _read(
         modality,
         voiced=voiced,
         consent=consent,
-        prior=consent and _in_perfect(ctx, start),
+        prior=consent and in_perfect(ctx.view_text, start, ctx.perfect_words),
         undo=etype == _RETREAT,
-        anaphoric=_found(ctx.then_re, ctx.view_text, clause.start, clause.end),
+        anaphoric=found_in(ctx.then_re, ctx.view_text, clause.start, clause.end),
     )
     if (
         modality == _ASSERTED
@@ -377,10 +376,10 @@ def _read(
         and not dates.ends_period(date, clause)
     ):
         modality, explicit = _PLANNED, True  # a date still to come: announced, not done
-    place = _place_for(start, places) if places else None
+    place = place_for(start, places) if places else None
     rank = _RANKS[level] if level else 0
     k, new = clause[2], _new_tuple
-    measure = (entry.measure or _object_measure(entry, ctx.view_text, clause, needs_at)) if etype == entry.type else None  # a threat of tariffs is one threat
+    measure = (entry.measure or object_measure(entry, ctx.view_text, clause, needs_at)) if etype == entry.type else None  # a threat of tariffs is one threat
     if len(dyads) == 1:
         ((src, tgt),) = dyads
         return [new(Coded, (etype, src, tgt, modality, date, place, cue, evidence, rank, explicit, k, measure))]
@@ -389,65 +388,3 @@ def _read(
 
 _new_tuple = tuple.__new__
 """Build a NamedTuple from its fields without its constructor's Python frame."""
-
-
-_TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
-"""Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
-
-
-def _dated_by(ctx: _Doc, a: int, b: int) -> bool:
-    """Whether a preposition of time stands in ``[a, b)``: the meeting after it dates the act
-    before it ("agreed to lower tensions after meeting in Seoul"), it is not what was agreed on."""
-    return _found(ctx.time_adjunct_re, ctx.view_text, a, b)
-
-
-def _each_side(ctx: _Doc, clause: Clause, cue_start: int) -> bool:
-    """Whether a word of each side's own act (各自, 互相, each) stands before the cue in its clause:
-    双方各自暂停关税 is two acts, one from each side."""
-    return _found(ctx.each_re, ctx.view_text, clause.start, cue_start)
-
-
-def _object_measure(entry: EventCueEntry, view_text: str, clause: Clause, needs_at: int | None) -> str | None:
-    """The kind of measure a cue acts on, from the needed noun that names it (暂停……港口费: port
-    fees): the one right after the cue when there is one, else the first in the clause."""
-    measures = entry.measures
-    if not measures:
-        return None
-    if needs_at is not None:
-        for noun, kind in measures.items():
-            if view_text.startswith(noun, needs_at):
-                return kind
-    body = view_text[clause.start : clause.end]
-    found = [(body.find(noun), kind) for noun, kind in measures.items() if noun in body]
-    return min(found)[1] if found else None
-
-
-def _in_perfect(ctx: _Doc, cue_start: int) -> bool:
-    """Whether the cue is written in the perfect (中方已同意, "China has agreed"): an act made
-    before the report of it, so not on the day of the report."""
-    return ctx.view_text[max(0, cue_start - 16) : cue_start].rstrip().lower().endswith(ctx.perfect_words)
-
-
-def _found(pattern: re.Pattern[str] | None, text: str, a: int, b: int) -> bool:
-    return pattern is not None and pattern.search(text, a, b) is not None
-
-
-def _is_topic(ctx: _Doc, clause: Clause, r: Reading, readings: Sequence[Reading]) -> bool:
-    """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
-    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
-    共识). The talks and the agreement are coded; what they were about is not an act."""
-    if r.entry.type in _TALKS or not any(o.start >= r.end and o.entry.type in _TALKS for o in readings):
-        return False
-    head = ctx.view_text[clause.start : r.start]
-    return any(w in head for w in ctx.topic_openers)
-
-
-def _place_for(cue_start: int, places: Sequence[Party]) -> str | None:
-    """The named location (of ``places``: those in the cue's clause) nearest the cue, if any."""
-    best: tuple[int, str] | None = None
-    for p in places:
-        if p.name:
-            distance = abs(p.start - cue_start)
-            if best is None or distance < best[0]:
-                best = (distance, p.name)
-    return best[1] if best else None

@@ -22,38 +22,14 @@ from typing import Literal, NamedTuple
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.main_states import TITLE_WEIGHT, title_states, top_two
 from tealeaves.extract.party_overlaps import longest_first
+from tealeaves.extract.party_runs import NO_BOTH, join_neighbours
+from tealeaves.extract.party_types import Marker, Party, Role, cue_between, new_party
 from tealeaves.extract.windows import find_in_windows
 from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.schema import PartyWordEntry
 from tealeaves.model import Document, Mention, MentionKind
 from tealeaves.text.normalize import View
 from tealeaves.text.scan import PhraseMatch
-
-Role = Literal["plain", "target", "source", "counterpart", "pair", "both", "other", "topic", "pronoun"]
-
-_Marker = tuple[int, int, Role, int]
-"""start, end, role, window"""
-
-
-class Party(NamedTuple):
-    """A state-naming stretch ``[start, end)``: one state, two for a pair (in written order), none
-    for a both-sides word not yet resolved or an ``other`` word (对方: the other side).
-
-    ``place`` marks a location mention (a venue or a visit's destination); ``name`` is its English
-    name, for the event's place. ``group`` numbers parties joined by conjunctions. A tuple, because
-    a document builds many of them; compare parties by identity (``is``), not by value.
-    """
-
-    start: int
-    end: int
-    states: tuple[str, ...]
-    role: Role = "plain"
-    place: bool = False
-    name: str | None = None
-    possessive: bool = False
-    group: int | None = None
-    person: bool = False
-
 
 @dataclass(frozen=True, slots=True)
 class PartyMap:
@@ -131,7 +107,7 @@ def find_parties(
     window_starts = [a for a, _ in windows]
     place_kind, person_kind = MentionKind.PLACE, MentionKind.PERSON
     first: dict[str, int] = {}  # where each state is first named, for ties between the main states
-    new, right, counted = _new_party, bisect.bisect_right, named_states.append
+    new, right, counted = new_party, bisect.bisect_right, named_states.append
     view_text, topic_nouns = view.text, classes.topic_nouns  # 台湾问题: a topic, not a party
     for m in mentions:
         fields = m.__dict__  # a model's field values: one lookup each instead of a model attribute each
@@ -153,7 +129,7 @@ def find_parties(
             end = span.end
             if end <= windows[k][1] and not (topic_nouns and view_text.startswith(topic_nouns, _after_space(view_text, end))):
                 found.append(new(Party, (start, end, (state,), "plain", place, fields["name"], False, None, kind == person_kind)))
-    markers: list[_Marker] = []
+    markers: list[Marker] = []
     pronouns: list[tuple[int, int]] = []
     rules = _word_rules(kb, lang)
     if words is None:
@@ -182,13 +158,13 @@ def find_parties(
         found += _resolve_pronouns(pronouns, markers, found)
     text = doc.text
     pair = top_two(counts, first)
-    parties = _join_neighbours(
+    parties = join_neighbours(
         text,
         longest_first(found, named),
         markers,
         classes.party_break_re,
         lang,
-        pair=pair if both else _NO_BOTH,
+        pair=pair if both else NO_BOTH,
         possessive=classes.possessive_words,
     )
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts), date_starts)
@@ -201,14 +177,11 @@ def _after_space(text: str, pos: int) -> int:
     return pos + 1 if text[pos : pos + 1] == " " else pos
 
 
-_new_party = tuple.__new__
-"""Build a Party from its fields without the NamedTuple constructor's Python frame."""
-
 _PRONOUN_REACH = 300
 """How far back (characters) a pronoun's person may have been named."""
 
 
-def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[_Marker], found: list[Party]) -> list[Party]:
+def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[Marker], found: list[Party]) -> list[Party]:
     """A personal pronoun (他, she) stands for the last person named before it, if one was named
     shortly before (a form naming two people at once, 川习会, names no one person); inside a longer
     word (其他, 吉他: topic entries) it is no pronoun."""
@@ -224,13 +197,13 @@ def _resolve_pronouns(pronouns: list[tuple[int, int]], markers: list[_Marker], f
     return out
 
 
-def _outermost(markers: list[_Marker]) -> list[_Marker]:
+def _outermost(markers: list[Marker]) -> list[Marker]:
     """Drop markers inside a longer one (对 inside 对于). Markers are a few characters long, so only
     those starting a few characters earlier can hold one: ``outer`` holds ``[start, end)`` when it
     starts at most 8 characters before (or with) it, reaches as far and is longer."""
     ordered = sorted(markers)
     n = len(ordered)
-    out: list[_Marker] = []
+    out: list[Marker] = []
     reach = -1  # the furthest end of the markers before this one
     for i, m in enumerate(ordered):
         start, end = m[0], m[1]
@@ -244,7 +217,7 @@ def _outermost(markers: list[_Marker]) -> list[_Marker]:
     return out
 
 
-def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
+def _held(ordered: list[Marker], i: int, start: int, end: int) -> bool:
     """Whether a marker of ``ordered`` other than the ``i``-th, ``[start, end)``, holds it."""
     length = end - start
     j = i - 1
@@ -266,101 +239,10 @@ def _held(ordered: list[_Marker], i: int, start: int, end: int) -> bool:
     return False
 
 
-_NO_BOTH: tuple[str, str] | None = ("", "")
-"""What ``_join_neighbours`` gets for ``pair`` when no both-sides word is among the parties: the
-recent states need not be followed then."""
-
-
-_BOTH_REPEAT = 12
-"""A both-sides word this close after another names the same two (两国领导人进行了会谈，两国领导人承诺)."""
-
-def _partner_marked(markers: list[_Marker], a: int, b: int) -> bool:
-    """Whether a counterpart marker (与, with) fills the gap ``[a, b)`` between a party and a
-    both-sides word (他与两国领导人): that party is their partner, not one of the two."""
-    return any(m[2] == "counterpart" and a <= m[0] and m[1] <= b and b - a <= m[1] - m[0] + 2 for m in markers)
-
-
-def _join_neighbours(
-    text: str,
-    parties: list[Party],
-    markers: list[_Marker],
-    breaks: re.Pattern[str],
-    lang: str,
-    *,
-    pair: tuple[str, str] | None = _NO_BOTH,
-    possessive: tuple[str, ...] = (),
-) -> list[Party]:
-    """Join a run of mentions of one state into one party: 美国总统特朗普, U.S. Treasury Secretary Scott
-    Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
-    of it. Only a short gap without a clause mark or a role marker may separate them.
-
-    In the same pass a party that a ``possessive`` word follows is marked possessive, and a
-    both-sides word (双方, the two countries) takes its states (skipped when ``pair`` is
-    ``_NO_BOTH``): the article's two main states (``pair``) when both were among the last four
-    states named before it and one of them among the last two; else the last two named (两国领导人
-    after 墨西哥和加拿大); at the start of an article, nobody yet (the main states stand in later).
-    A run joins plain parties of one state only, so following the states named on the parties
-    before or after joining gives the same."""
-    limit = 30 if lang == "en" else 6
-    marker_starts = [m[0] for m in markers]
-    if any(marker_starts[i] > marker_starts[i + 1] for i in range(len(marker_starts) - 1)):
-        marker_starts.sort()
-    out: list[Party] = []
-    prev: Party | None = None
-    follow = pair is not _NO_BOTH  # whether both-sides words are to be resolved
-    recent: list[str] = []
-    last_both: Party | None = None  # the last both-sides word resolved
-    pair_states = set(pair) if follow and pair is not None else set()
-    starts = text.startswith
-    new = _new_party
-    for p in parties:
-        if follow:
-            if p[3] == "both":
-                named = recent
-                if prev is not None and len(prev[2]) == 1 and len(recent) >= 3 and _partner_marked(markers, prev[1], p[0]):
-                    # 他与两国领导人: the two countries are not the one meeting them
-                    named = [r for r in recent if r != prev[2][0]]
-                if last_both is not None and p[0] - last_both[1] <= _BOTH_REPEAT:
-                    p = new(Party, (p[0], p[1], last_both[2], *p[3:]))  # the same two again (两国领导人……两国领导人承诺)
-                elif pair is not None and pair_states <= set(named[-4:]) and (set(named[-2:]) & pair_states):
-                    p = new(Party, (p[0], p[1], pair, *p[3:]))
-                elif len(named) >= 2:
-                    p = new(Party, (p[0], p[1], (named[-2], named[-1]), *p[3:]))
-                if p[2]:
-                    last_both = p
-            elif not p[4]:
-                for state in p[2]:
-                    if recent and recent[-1] == state:
-                        continue  # already the last named
-                    if state in recent:
-                        recent.remove(state)
-                    recent.append(state)
-        if (
-            prev is not None
-            and prev[2] == p[2]
-            and len(p[2]) == 1
-            and prev[3] == "plain"
-            and p[3] == "plain"
-            and prev[4] == p[4]
-            and p[0] - prev[1] <= limit  # (negative for overlapping mentions, like an empty gap)
-            and breaks.search(text, prev[1], p[0]) is None
-            and not _cue_between(marker_starts, prev[1], p[0])
-        ):
-            prev = out[-1] = new(Party, (prev[0], p[1], prev[2], prev[3], prev[4], prev[5] or p[5], *prev[6:]))
-            continue
-        if prev is not None and possessive and starts(possessive, prev[1]):
-            out[-1] = new(Party, (*prev[:6], True, *prev[7:]))
-        out.append(p)
-        prev = p
-    if prev is not None and possessive and starts(possessive, prev[1]):
-        out[-1] = new(Party, (*prev[:6], True, *prev[7:]))
-    return out
-
-
 def _apply_markers(
     text: str,
     parties: list[Party],
-    markers: list[_Marker],
+    markers: list[Marker],
     breaks: re.Pattern[str],
     cues: list[int],
     date_starts: Sequence[int] = (),
@@ -384,8 +266,8 @@ def _apply_markers(
             reachable = (
                 start - m_end <= window
                 and search(text, m_end, start) is None
-                and not _cue_between(cues, m_end, start)
-                and not _cue_between(date_starts, m_end, start)
+                and not cue_between(cues, m_end, start)
+                and not cue_between(date_starts, m_end, start)
             )
         else:
             reachable = False
@@ -396,7 +278,7 @@ def _apply_markers(
         if role == "topic":
             continue
         if party[3] in markable and party[2] and not party[4]:
-            out[k] = _new_party(Party, (start, party[1], party[2], role, *party[4:]))
+            out[k] = new_party(Party, (start, party[1], party[2], role, *party[4:]))
             owner[k] = m_start
     return tuple(out), frozenset(owner.values()), frozenset(bare)
 
@@ -405,17 +287,12 @@ _MARKABLE = frozenset({"plain", "target", "source", "counterpart", "pair", "both
 """The roles a marker may replace."""
 
 
-def _cue_between(cues: Sequence[int], a: int, b: int) -> bool:
-    k = bisect.bisect_left(cues, a)
-    return k < len(cues) and cues[k] < b
-
-
 def _group(text: str, parties: tuple[Party, ...], conjunctions: frozenset[str]) -> tuple[Party, ...]:
     """Number runs of parties joined only by conjunctions; later members take the first's role."""
     out = list(parties)
     group = 0
     longest = max(map(len, conjunctions), default=0)
-    new = _new_party
+    new = new_party
     blank = str.isspace
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tealeaves.extract.windows import settle_overlap_runs
 
 if TYPE_CHECKING:  # parties.py builds the parties and imports this module
-    from tealeaves.extract.parties import Party
+    from tealeaves.extract.party_types import Party
 
 
 def longest_first(mentioned: list[Party], words: list[Party]) -> list[Party]:
