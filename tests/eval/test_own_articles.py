@@ -1,4 +1,4 @@
-"""Floors on our own evaluation articles (tests/eval/own to own10): a change that makes the
+"""Floors on our own evaluation articles (tests/eval/own to own11): a change that makes the
 reading of news we wrote much worse fails here. The floors sit below the figures of the session that
 set them, so that a trade-off between two rules can still move a field a little."""
 
@@ -24,14 +24,18 @@ FLOORS = {
     "events": 0.7,
 }
 
+FOLDER_FLOORS = {"own11": {"events": 0.6}}
+"""Sets scored at the end of a session, before rules had been made for them, start lower."""
+
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", ["own", "own2", "own3", "own4", "own5", "own6", "own7", "own8", "own9", "own10"])
+@pytest.mark.parametrize("folder", ["own", "own2", "own3", "own4", "own5", "own6", "own7", "own8", "own9", "own10", "own11"])
 def test_own_articles_keep_their_floors(folder: str) -> None:
     result = runner.invoke(app, ["eval", str(HERE / folder), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    low = {f: scores[f]["f1"] for f, floor in FLOORS.items() if scores[f]["f1"] < floor}
+    floors = {**FLOORS, **FOLDER_FLOORS.get(folder, {})}
+    low = {f: scores[f]["f1"] for f, floor in floors.items() if scores[f]["f1"] < floor}
     assert not low, f"{folder}: below the floor: {low}"
     assert scores["events"]["p"] >= 0.75
     assert scores["event_modality_accuracy"] >= 0.75
