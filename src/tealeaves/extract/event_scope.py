@@ -17,6 +17,9 @@ from tealeaves.model import EventType
 TALKS = frozenset({EventType.CONSULT, EventType.AGREE})
 """Acts whose subject a topic opener introduces (双方就…进行磋商, 就…达成共识)."""
 
+TOPIC_TAKERS = TALKS | {EventType.ACCUSE, EventType.REQUEST}
+"""Acts after which a cue under a topic opener is what they are about (就取消关税进行了交涉)."""
+
 
 def judged_sentences(by_clause: dict[Clause, list[Reading]]) -> set[int]:
     """The sentences holding a reading whose entry judges a party (``frame: judged``): the only
@@ -62,7 +65,7 @@ def is_topic(view_text: str, clause: Clause, r: Reading, readings: Sequence[Read
     """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
     its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
     共识). The talks and the agreement are coded; what they were about is not an act."""
-    if r.entry.type in TALKS or not any(o.start >= r.end and o.entry.type in TALKS for o in readings):
+    if r.entry.type in TALKS or not any(o.start >= r.end and o.entry.type in TOPIC_TAKERS for o in readings):
         return False
     head = view_text[clause.start : r.start]
     return any(w in head for w in topic_openers)

@@ -24,7 +24,7 @@ from tealeaves.extract.cue_surroundings import found_in, in_perfect, object_meas
 from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
 from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
-from tealeaves.extract.event_scope import TALKS, content_starts, find_speakers, is_topic, judged_sentences, new_subject
+from tealeaves.extract.event_scope import TOPIC_TAKERS, content_starts, find_speakers, is_topic, judged_sentences, new_subject
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
@@ -232,7 +232,7 @@ def extract_events(
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
         # only a clause with talks or an agreement among its readings has topics
-        if any(o.entry.type in TALKS for o in readings):
+        if any(o.entry.type in TOPIC_TAKERS for o in readings):
             topics = [r for r in readings if is_topic(ctx.view_text, clause, r, readings, ctx.topic_openers)]
             acts = [r for r in readings if r not in topics] if topics else readings
         else:
