@@ -6,7 +6,7 @@ import re
 
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.cue_hits import Reading
-from tealeaves.extract.event_scope import find_speakers, judged_sentences, new_subject
+from tealeaves.extract.event_scope import find_speakers, is_topic, judged_sentences, new_subject
 from tealeaves.extract.party_types import Party
 
 
@@ -34,3 +34,21 @@ def test_scope_a_clause_opening_with_a_party_is_a_new_subject() -> None:
     starts = [0, 4, 16]
     assert new_subject(text, clauses, 4, clauses[2], starts)
     assert not new_subject(text, clauses, 4, clauses[1], starts)
+
+
+def test_scope_a_cue_under_a_topic_opener_before_talks_or_a_protest_is_a_topic() -> None:
+    from tealeaves.model import EventType
+
+    class _Entry:
+        def __init__(self, etype: EventType) -> None:
+            self.type = etype
+
+    text = "中方就取消关税进行了交涉"
+    lift = Reading(text.index("取消"), text.index("取消") + 2, _Entry(EventType.RETREAT), None)  # type: ignore[arg-type]
+    protest = Reading(text.index("交涉"), text.index("交涉") + 2, _Entry(EventType.ACCUSE), None)  # type: ignore[arg-type]
+    clause = Clause(0, len(text), 0)
+    assert is_topic(text, clause, lift, [lift, protest], ("就",))
+    assert not is_topic(text, clause, protest, [lift, protest], ("就",))  # the protest itself is the act
+    assert not is_topic(text, clause, lift, [lift], ("就",))  # nothing after it to be about
+    assert not is_topic(text, clause, lift, [lift, protest], ())  # no topic opener
+
