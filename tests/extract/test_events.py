@@ -154,6 +154,11 @@ def test_events_an_english_possessor_owns_its_noun_not_the_verb(kb: KnowledgeBas
     assert ("REJECT", "USA", "CHN") not in _triples(events)
 
 
+def test_events_a_threat_to_safeguard_ones_own_is_aimed_at_the_other_side(kb: KnowledgeBase) -> None:
+    text = "美方宣布对中国商品加征关税。中方表示，将采取必要措施维护中国企业的正当权益。"
+    assert ("THREATEN", "CHN", "USA") in _triples(_code(kb, text))
+
+
 def test_events_missing_party_is_not_guessed_without_a_counterpart(kb: KnowledgeBase) -> None:
     assert _code(kb, "美方启动新的贸易调查。") == ()
 

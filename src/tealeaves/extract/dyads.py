@@ -41,6 +41,7 @@ from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import SYMMETRIC
 from tealeaves.extract.party_types import Party
 from tealeaves.knowledge.schema import EventCueEntry
+from tealeaves.model import EventType
 
 Dyad = tuple[str, str]
 
@@ -215,7 +216,11 @@ def read_dyads(
         receiver = receivers[0]
         if receiver[3] != "other" and receiver[3] not in _PAIR_ROLES and len(receiver[2]) != 2:
             target = receiver[2][0]
-            return ((source, target),) if target != source else ()
+            if target != source:
+                return ((source, target),)
+            if entry.type is not _THREATEN:
+                return ()
+            receivers = []  # measures to safeguard one's own (Chinese firms' interests): aimed at the other side
     if not receivers and entry.infer:
         receivers = _earlier_marked(setting, sentence_parties, clause, source)
     if joint and pair is not None and not receivers and (source is None or source not in pair):
@@ -248,6 +253,8 @@ def read_dyads(
             out.append((source, t))
     return tuple(out)
 
+
+_THREATEN = EventType.THREATEN
 
 _ADDRESSEE_REACH = (3, 8)
 """How far (characters; Chinese, English) after a request's cue its addressee may start: 敦促美国
