@@ -33,6 +33,14 @@ def test_commitment_progress_party_is_the_buyer_not_the_seller(scene) -> None:
     assert signal.party == "CHN"
 
 
+def test_commitment_progress_a_state_labelling_a_body_is_not_the_party(scene) -> None:
+    s = scene("据美国研究所测算，中方承诺的采购只完成了约300万吨。")
+    s.state("美国", "USA").org("研究所", "Peterson Institute", "USA").state("中方", "CHN").quantity("约300万吨", 3e6, "t", "soybeans")
+    (signal,) = s.run(detect_commitment_progress)
+    assert isinstance(signal, CommitmentProgress)
+    assert signal.party == "CHN"
+
+
 @pytest.mark.parametrize(
     ("text", "amount"),
     [

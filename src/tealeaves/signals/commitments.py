@@ -77,7 +77,9 @@ def _party(found: Findings, cues: tuple[Cue, ...]) -> str | None:
     """
     for cue in cues:
         before = [m for m in stated(found, cue.evidence.sentence) if m.evidence.span.end <= cue.evidence.span.start]
-        states = [m for m in before if m.kind is MentionKind.STATE]
+        # a state naming whose body or person follows it (美国|彼得森研究所测算) is that body's label
+        labels = {m.evidence.span.start for m in before if m.kind is not MentionKind.STATE}
+        states = [m for m in before if m.kind is MentionKind.STATE and m.evidence.span.end not in labels]
         chosen = states[0] if states else (before[-1] if before else None)
         if chosen is not None:
             return chosen.state
