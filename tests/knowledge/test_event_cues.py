@@ -90,6 +90,7 @@ _GOOD = {
         {"modalities": ["maybe"]},
         {"examples": [{"text": "中美会谈。", "type": "CONSULT", "source": "China"}]},
         {"colour": "blue"},
+        {"measures": {"关税": "tariffs"}},  # a measured noun the entry does not need
     ],
     ids=lambda c: next(iter(c)),
 )

@@ -189,6 +189,14 @@ class EventCueEntry(Entry):
             raise ValueError("states must be two alpha-3 codes (source, target)")
         return v
 
+    @model_validator(mode="after")
+    def _measured_nouns_are_needed(self) -> EventCueEntry:
+        """A noun of ``measures`` that is not among ``needs`` could never be read."""
+        stray = sorted(set(self.measures) - set(self.needs))
+        if stray:
+            raise ValueError(f"measures names nouns that needs does not list: {stray}")
+        return self
+
 
 class ModalityCueEntry(Entry):
     """Words that set an event's modality (data/events/modality.yaml).
