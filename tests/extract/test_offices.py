@@ -37,6 +37,12 @@ def test_offices_role_resolves_to_holder_on_publication_date(
     assert names_of(text, MentionKind.PERSON, published=published, lang=lang, via="role") == expected
 
 
+def test_offices_title_then_the_holders_surname_names_the_holder(kb: KnowledgeBase, mentions_of: MentionsOf) -> None:
+    # 伯明翰 alone is the city of Birmingham; after the title it is the minister's surname
+    persons = [m for m in mentions_of("澳大利亚贸易部长伯明翰表示失望。", published=dt.date(2020, 11, 27)) if m.kind is MentionKind.PERSON]
+    assert [(m.name, m.via, m.evidence.span.text) for m in persons] == [("Simon Birmingham", "alias", "澳大利亚贸易部长伯明翰")]
+
+
 def test_offices_role_without_publication_date_is_not_resolved(kb: KnowledgeBase, names_of: NamesOf) -> None:
     assert names_of("美国财长表示谈判将继续。", MentionKind.PERSON, published=None) == []
 

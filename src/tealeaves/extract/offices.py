@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from tealeaves.extract.entity_scan import LOOKBACK, Found, Scan, Via, sentence_of
+from tealeaves.knowledge.schema import PersonEntry
 from tealeaves.model import MentionKind
 
 _JOINERS = frozenset(" \N{MIDDLE DOT}\N{KATAKANA MIDDLE DOT}\N{NO-BREAK SPACE}")
@@ -71,8 +72,30 @@ def resolve_roles(scan: Scan, found: list[Found]) -> list[Found]:
         a = scan.starts[i]
         if holder.id in named_in.get(sentence_of(starts, a), set()):
             continue
-        out.append((a, scan.ends[i], MentionKind.PERSON, holder.id, holder.name, holder.state, via))
+        named = _surname_after(scan.vtext, scan.ends[i], holder)
+        if named:  # 澳大利亚贸易部长伯明翰: the title's holder, named by surname
+            out.append((a, scan.ends[i] + named, MentionKind.PERSON, holder.id, holder.name, holder.state, "alias"))
+        else:
+            out.append((a, scan.ends[i], MentionKind.PERSON, holder.id, holder.name, holder.state, via))
     return out
+
+
+_MIDDLE_DOT = "\N{MIDDLE DOT}"
+"""The separator of a transliterated foreign name (西蒙·伯明翰)."""
+
+
+def _surname_after(text: str, end: int, holder: PersonEntry) -> int:
+    """The length of the holder's surname written right after a title (贸易部长伯明翰: the last part of
+    a listed 西蒙·伯明翰; "Trade Minister Birmingham"), or 0. A title's surname names its holder even
+    where the surname alone would be ambiguous (伯明翰 is also Birmingham)."""
+    forms = {alias.rsplit(_MIDDLE_DOT, 1)[-1] for alias in holder.aliases.zh if _MIDDLE_DOT in alias}
+    forms.add(holder.name.rsplit(" ", 1)[-1].lower())  # the view is folded
+    rest = text[end:].lstrip()
+    skipped = len(text) - end - len(rest)
+    for form in sorted(forms, key=len, reverse=True):
+        if len(form) >= 2 and rest.startswith(form) and not (form.isascii() and rest[len(form) : len(form) + 1].isalpha()):
+            return skipped + len(form)
+    return 0
 
 
 def _named_in(starts: list[int], found: list[Found]) -> dict[int, set[str]]:
