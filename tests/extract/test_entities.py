@@ -133,6 +133,11 @@ def test_entities_a_region_inside_one_state_is_always_a_place(kb: KnowledgeBase,
     assert names_of("The report covers the Asia-Pacific supply chain.", MentionKind.PLACE) == []
 
 
+def test_entities_a_ministry_name_before_a_title_suffix_is_the_ministers_title(kb: KnowledgeBase, names_of: NamesOf) -> None:
+    assert names_of("加拿大农业部长对调查表示失望。", MentionKind.ORGANIZATION) == []
+    assert names_of("加拿大农业部对调查表示失望。", MentionKind.ORGANIZATION) == ["Agriculture and Agri-Food Canada"]
+
+
 def _org_names(kb: KnowledgeBase, text: str, lang: str) -> list[str | None]:
     doc = build_document(text, DocumentMeta(published=dt.date(2025, 6, 2), lang=lang), kb)
     return [m.name for m in extract_entities(doc, kb) if m.kind is MentionKind.ORGANIZATION]

@@ -24,6 +24,7 @@ The rules, and where their words live:
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 from typing import Literal
 
@@ -31,6 +32,7 @@ from tealeaves.extract.entity_anaphors import resolve_anaphors
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
     SPECIFIC,
+    Tail,
     Found,
     Profile,
     Scan,
@@ -60,6 +62,7 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
     scan = start_scan(doc, kb)
     found: list[Found] = []
     add, starts, ends = found.append, scan.starts, scan.ends
+    suffixes = _title_suffixes(kb)
     for i, pr in enumerate(scan.profiles):
         static = pr.static
         if static is None:
@@ -72,6 +75,8 @@ def extract_entities(doc: Document, kb: KnowledgeBase) -> tuple[Mention, ...]:
             else:
                 found.extend(_resolve_names(scan, i))
         elif static:
+            if scan.vtext[ends[i] : ends[i] + 1] in suffixes and _ministries_only(kb, static):
+                continue  # 加拿大农业部|长: the minister's title, not the ministry
             span = (starts[i], ends[i])
             for tail in static:
                 add(span + tail)
@@ -148,6 +153,18 @@ def _organization(scan: Scan, i: int, pr: Profile) -> list[Found]:
         return []
     o = orgs[k]
     return [(scan.starts[i], scan.ends[i], MentionKind.ORGANIZATION, o.id, o.name, o.state, "alias")]
+
+
+@functools.cache
+def _title_suffixes(kb: KnowledgeBase) -> frozenset[str]:
+    """Characters that make a ministry's name a minister's title (data/text.yaml)."""
+    return frozenset(kb.text_words("title_suffixes"))
+
+
+def _ministries_only(kb: KnowledgeBase, tails: tuple[Tail, ...]) -> bool:
+    """Whether every reading of a name is a ministry (its name then forms the minister's title)."""
+    orgs = kb.organizations
+    return all(t[0] is MentionKind.ORGANIZATION and (o := orgs.get(t[1] or "")) is not None and o.category == "ministry" for t in tails)
 
 
 def _named_before(scan: Scan, i: int, states: list[str | None]) -> int | None:
