@@ -32,6 +32,8 @@ def test_round_resumed_reads_the_current_round(scene, text: str, lang: str, expe
         ("双方已举行十一轮磋商。", "zh"),
         ("A second round of tariffs took effect on Monday.", "en"),
         ("中美两国团队周日在伦敦见面。", "zh"),
+        ("The sixth round of trade talks, due next week, has been postponed.", "en"),
+        ("原定下周举行的第六轮磋商已经推迟。", "zh"),
     ],
 )
 def test_round_resumed_needs_an_ordinal_round_of_talks(scene, text: str, lang: str) -> None:

@@ -5,7 +5,9 @@ Rule: a round cue is an ordinal round with its talks noun in the same clause (�
 so a "second round of tariffs" is no negotiation round. When an article names several rounds, the
 current one is the highest: earlier rounds are mentioned as history (自去年第五轮会谈后), a later one
 is not yet held. The gap is the duration cue nearest to a mention of the current round (时隔近五个月),
-else the date of the previous round's talks when an event gives it.
+else the date of the previous round's talks when an event gives it. A round named only in sentences
+that postpone or call it off (第六轮磋商已推迟, "the sixth round ... has been postponed") is no
+round resumed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def detect_round_resumed(found: Findings) -> tuple[Signal, ...]:
         return ()
     current = max(n for n, _ in rounds)
     mentions = [cue for n, cue in rounds if n == current]
+    off = {c.evidence.sentence for c in found.cues_of("round_off")}
+    if all(c.evidence.sentence in off for c in mentions):
+        return ()  # the round was postponed or called off: nothing resumed
     gap_cue = _gap_cue(found, mentions)
     gap = gap_cue.evidence.quote if gap_cue is not None else _gap_from_previous(found, rounds, current)
     evidence = evidence_of(mentions[0], gap_cue, *mentions[1:])

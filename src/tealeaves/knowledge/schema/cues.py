@@ -54,6 +54,7 @@ SIGNAL_CUE_KEYS: dict[str, tuple[str, ...] | None] = {
     "delivery": ("delivered", "shortfall"),
     "round": None,  # key: the round number, or "{n}" filled from a pattern's group n
     "talks": ("talks",),
+    "round_off": ("off",),  # the round is postponed or called off: not resumed
     "gap": ("gap",),
     "summit_prep": ("prep",),
     "summit": ("leaders", "apec", "visit"),
