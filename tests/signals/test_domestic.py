@@ -53,6 +53,13 @@ def test_domestic_pressure_does_not_take_the_other_side(scene) -> None:
     assert s.run(detect_domestic_pressure) == ()
 
 
+def test_domestic_pressure_the_government_a_constituency_presses_is_the_actor(scene) -> None:
+    s = scene("种植户团体担心出口受阻，促请渥太华尽快与北京对话。").state("渥太华", "CAN").state("北京", "CHN")
+    assert _read(s.run(detect_domestic_pressure)) == [("CAN", "farmers")]
+    worried = scene("业者担心美国客户观望。").state("美国", "USA")  # a worry about a state does not press it
+    assert worried.run(detect_domestic_pressure) == ()
+
+
 def test_domestic_pressure_one_signal_per_actor_with_the_main_constituency(scene) -> None:
     text = "美国农业州是其重要支持力量。美国农民遭受重创。为了巩固票仓,美方急于达成协议。"
     s = scene(text).state("美国", "USA", 0).state("美国", "USA", 1)

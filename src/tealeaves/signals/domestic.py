@@ -6,7 +6,8 @@ constituency merely named as beneficiary ("good for workers and businesses") is 
 The actor is the state of the constituency: the state written right before it (美国农民, US
 farmers), else the state of the first person or body named in the sentence (the speaker, or the
 government lobbied: 上书白宫), else of the speaker a neighbouring sentence names (a quote and its
-attribution, '"...," Bessent said'). A state named elsewhere in the sentence is usually the other
+attribution, '"...," Bessent said'), else the government a pressure word names right after it
+(促请渥太华, "urged Ottawa"). A state named elsewhere in the sentence is usually the other
 side (因为中国没有购买大豆), so it does not count. One signal per actor; its constituency is the one
 cited most often.
 """
@@ -30,10 +31,10 @@ def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
         pressure = found.cues_in("pressure", [s])
         if not pressure:
             continue
-        actor = _actor(found, group)
+        nearest = min(pressure, key=lambda p: abs(p.evidence.span.start - group.evidence.span.start))
+        actor = _actor(found, group) or next((a for p in pressure if p.key == "lobby" and (a := _lobbied(found, p))), None)
         if actor is None:
             continue
-        nearest = min(pressure, key=lambda p: abs(p.evidence.span.start - group.evidence.span.start))
         by_actor.setdefault(actor, []).append((group, nearest))
     signals: list[Signal] = []
     for actor, pairs in by_actor.items():
@@ -42,6 +43,21 @@ def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
         evidence = evidence_of(*(cue for pair in pairs for cue in pair))
         signals.append(DomesticPressure(actor=actor, constituency=constituency, evidence=evidence))
     return tuple(signals)
+
+
+LOBBIED_CHARS = 1
+"""Most characters between a pressure word and the government it presses (促请渥太华, "urged Ottawa")."""
+
+
+def _lobbied(found: Findings, pressure: Cue) -> str | None:
+    """The state of the government named right after a pressure word: the side whose own
+    constituency presses it (种植户团体……促请渥太华尽快与北京对话: Canada)."""
+    end, text = pressure.evidence.span.end, found.doc.text
+    for m in found.mentions_in(pressure.evidence.sentence):
+        start = m.evidence.span.start
+        if m.state and end <= start <= end + LOBBIED_CHARS and not text[end:start].strip():
+            return m.state
+    return None
 
 
 def _first_index(pairs: list[tuple[Cue, Cue]], key: str) -> int:
