@@ -45,8 +45,10 @@ from tealeaves.model import EventType
 
 Dyad = tuple[str, str]
 
-_POSSESSOR_GAP = 24
-"""How far (characters) before the cue a possessor may stand: 'Trump's latest threat to impose'."""
+_POSSESSOR_GAP = (10, 24)
+"""How far (characters; Chinese, English) before the cue a possessor may stand: 美方的所谓对等关税,
+'Trump's latest threat to impose'; in 中方已就欧方的反补贴措施在世贸组织……提起诉讼 the EU owns the
+measures, not the suit."""
 
 
 class Setting(NamedTuple):
@@ -144,7 +146,7 @@ def _subject(parties: Sequence[Party], before: int, joint: bool, nearest: bool) 
         return None
     # the owner of the act named by the cue: 美国的关税威胁; in English also after a preposition
     # ("against the Trump administration's investigation"), in Chinese 对中国的关税 is aimed at China
-    if last.possessive and before - last.end <= _POSSESSOR_GAP and (last.role == "plain" or (nearest and last.role == "target")):
+    if last.possessive and before - last.end <= _POSSESSOR_GAP[nearest] and (last.role == "plain" or (nearest and last.role == "target")):
         return last
     if nearest:  # a possessor farther back owns its noun, it is not the subject ("Trump's claims were groundless and rejected")
         return last_own or last_fit
