@@ -131,7 +131,7 @@ def test_event_dates_then_takes_the_time_last_named(make_doc) -> None:
     second = text.index("Xi warned")
     cue = (text.index("warned"), text.index("warned") + 6)
     clause = Clause(second, len(text) - 1, 1)
-    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True, anaphoric=True) == ("2026-03-02", "paragraph")
+    assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True, anaphoric=lambda: True) == ("2026-03-02", "paragraph")
     assert dates.find(cue, clause, (second, len(text)), Modality.ASSERTED, voiced=True)[1] == "statement"
 
 

@@ -47,8 +47,9 @@ def test_scope_a_cue_under_a_topic_opener_before_talks_or_a_protest_is_a_topic()
     lift = Reading(text.index("取消"), text.index("取消") + 2, _Entry(EventType.RETREAT), None)  # type: ignore[arg-type]
     protest = Reading(text.index("交涉"), text.index("交涉") + 2, _Entry(EventType.ACCUSE), None)  # type: ignore[arg-type]
     clause = Clause(0, len(text), 0)
-    assert is_topic(text, clause, lift, [lift, protest], ("就",))
-    assert not is_topic(text, clause, protest, [lift, protest], ("就",))  # the protest itself is the act
-    assert not is_topic(text, clause, lift, [lift], ("就",))  # nothing after it to be about
-    assert not is_topic(text, clause, lift, [lift, protest], ())  # no topic opener
+    last = protest.start  # where the clause's last protest, request, talks or agreement cue starts
+    assert is_topic(text, clause, lift, last, ("就",))
+    assert not is_topic(text, clause, protest, last, ("就",))  # the protest itself is the act
+    assert not is_topic(text, clause, lift, lift.start, ("就",))  # nothing after it to be about
+    assert not is_topic(text, clause, lift, last, ())  # no topic opener
 

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from tealeaves.extract.clauses import Clause
@@ -85,19 +85,23 @@ class EventDates:
                 None,
             )
         self._statement_day = self._news_day or (published.isoformat() if published is not None else None)
-        # the days a measure already in force took effect (自4月10日起, "from September 1"); one
-        # still to come is the day a planned act is dated by
-        froms, untils = tuple(sorted(from_marks)), tuple(sorted(until_marks))
-        self._effective = frozenset(
-            d.start for d in items if published is not None and d.first <= published and _introduced_by(text, d, froms, from_marks)
-        )
-        # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
-        self._ends = frozenset(d.start for d in items if _introduced_by(text, d, untils))
+        # the marks before each date, read once: a measure in force dated from a day (one still to
+        # come is the day a planned act is dated by), a period's end, a plan's day
+        froms, untils, plans = tuple(sorted(from_marks)), tuple(sorted(until_marks)), tuple(sorted(plan_marks))
+        effective: set[int] = set()  # the days a measure in force took effect (自4月10日起, "from September 1")
+        ends: set[int] = set()  # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
+        scheduled: set[int] = set()  # the days something was scheduled for (原定明年1月1日, "scheduled for")
+        for x in items:
+            before = text[max(0, x.start - 12) : x.start].rstrip().lower()
+            if untils and _marked(before, untils):
+                ends.add(x.start)
+            if plans and _marked(before, plans):
+                scheduled.add(x.start)
+            if froms and published is not None and x.first <= published and (_marked(before, froms) or text[x.end : x.end + 1] in from_marks):
+                effective.add(x.start)
+        self._effective, self._ends, self._scheduled = frozenset(effective), frozenset(ends), frozenset(scheduled)
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
         self._attributive = _attributive(text, items, attributive_marks, clause_breaks)
-        # the days something was scheduled for (原定明年1月1日, "scheduled for Tuesday")
-        plans = tuple(sorted(plan_marks))
-        self._scheduled = frozenset(d.start for d in items if _introduced_by(text, d, plans)) if plans else frozenset()
 
     def _between(self, a: int, b: int) -> list[_Dated]:
         lo = bisect.bisect_left(self._starts, a)
@@ -117,7 +121,7 @@ class EventDates:
         consent: bool = False,
         prior: bool = False,
         undo: bool = False,
-        anaphoric: bool = False,
+        anaphoric: Callable[[], bool] | None = None,
     ) -> tuple[str | None, str | None]:
         """The date of the act cued at ``cue`` and where it was found (``clause``, ``sentence``,
         ``paragraph``, ``statement``), or (None, None); see the module rules. For a ``consent`` verb
@@ -126,8 +130,9 @@ class EventDates:
         it takes the paragraph's date, else the news day it is reported on — unless it is ``prior``,
         written in the perfect (中方已同意, "has agreed"): then it was made before the news, when
         the article may say elsewhere. An act that ``undo``es a scheduled one (暂缓 a rise 原定明年1月1日)
-        is never dated by the day the undone act was scheduled for. An ``anaphoric`` act (warned
-        then, 当时) is dated by the paragraph's last date before it, voiced or not."""
+        is never dated by the day the undone act was scheduled for. An act ``anaphoric`` says is
+        anaphoric (warned then, 当时; asked only when its sentence gives no date) is dated by the
+        paragraph's last date before it, voiced or not."""
         starts, items, published = self._starts, self._items, self._published
         left = bisect.bisect_left
         lo = left(starts, sentence[0])
@@ -139,20 +144,33 @@ class EventDates:
             # attributive clause was issued) only when the sentence has no other; an act not planned
             # is dated by its announcement before the day it takes effect from
             cue_start = cue[0]
-            other = self._ends | {a for a, de in self._attributive.items() if not de < cue_start <= de + 3}
-            never = self._scheduled if undo else frozenset()
-            if not undo:
-                other |= self._scheduled
+            # only the sentence's own dates can be skipped: most sentences have none to skip, and
+            # then one pass over them is all
+            hi = left(starts, sentence[1])
+            attributive, scheduled, effective = self._attributive, self._scheduled, self._effective
+            other: set[int] = set()
+            never: set[int] = set()
+            late: set[int] = set()
+            for d in items[lo:hi]:
+                a = d.start
+                if a in self._ends or (a in attributive and not attributive[a] < cue_start <= attributive[a] + 3):
+                    other.add(a)
+                if a in scheduled:
+                    (never if undo else other).add(a)
+                if a in effective and modality != _PLANNED:
+                    late.add(a)
             other |= self._conjoined(clause, cue_start)
-            passes = [other | self._effective, other, never] if modality != _PLANNED else [other, never]
+            if not other and not late:
+                passes: list[set[int]] = [never]
+            else:
+                passes = [other | late | never, other | never, never] if late else [other | never, never]
             for skipped in passes:
-                skipped = skipped | never
-                found = self._in_sentence(cue, clause, sentence, rule, skipped, consent)
+                found = self._in_sentence(cue, clause, sentence, rule, frozenset(skipped), consent)
                 if found is not None:
                     return found
         if modality == _PLANNED or published is None:
             return None, None
-        if not voiced or consent or anaphoric:
+        if not voiced or consent or (anaphoric is not None and anaphoric()):
             paragraph = self._text.rfind("\n", 0, cue[0]) + 1
             cue_start = cue[0]
             for k in range(left(starts, cue_start) - 1, left(starts, paragraph) - 1, -1):
@@ -166,7 +184,9 @@ class EventDates:
     def _conjoined(self, clause: Clause, cue_start: int) -> set[int]:
         """The dates before the cue in its clause that belong to an earlier verb joined by "and"
         ("arrived last Thursday and held talks on Friday")."""
-        text, out = self._text, set()
+        text, out = self._text, set[int]()
+        if _AND not in text[clause[0] : cue_start]:
+            return out
         for d in self._between(clause[0], cue_start):
             if _AND in text[d.end : cue_start]:
                 out.add(d.start)
@@ -216,15 +236,15 @@ class EventDates:
         return False
 
 
-def _introduced_by(text: str, d: _Dated, marks: tuple[str, ...], after: frozenset[str] = frozenset()) -> bool:
-    """Whether a mark of ``marks`` stands right before the date (自4月10日, "from September 1"; a
-    Latin mark on a word boundary), or one character of ``after`` right after it (4月10日起)."""
-    before = text[max(0, d.start - 12) : d.start].rstrip().lower()
-    if marks and before.endswith(marks):
-        for m in marks:
-            if before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()):
-                return True
-    return bool(after) and text[d.end : d.end + 1] in after
+def _marked(before: str, marks: tuple[str, ...]) -> bool:
+    """Whether the text right before a date (folded, trailing blanks stripped) ends with one of
+    ``marks`` (自, "from"; a Latin mark on a word boundary)."""
+    if not before.endswith(marks):
+        return False
+    for m in marks:
+        if before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()):
+            return True
+    return False
 
 
 _AND = " and "

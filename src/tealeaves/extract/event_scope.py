@@ -61,11 +61,12 @@ def content_starts(by_clause: dict[Clause, list[Reading]]) -> dict[int, int]:
     return out
 
 
-def is_topic(view_text: str, clause: Clause, r: Reading, readings: Sequence[Reading], topic_openers: tuple[str, ...]) -> bool:
+def is_topic(view_text: str, clause: Clause, r: Reading, last_taker: int, topic_openers: tuple[str, ...]) -> bool:
     """Whether the cue ``r`` names a subject of talks: a topic opener (就, 围绕) stands before it in
-    its clause and a verb of talking or agreeing after it (双方就延长关税休战、出口管制等问题达成
-    共识). The talks and the agreement are coded; what they were about is not an act."""
-    if r.entry.type in TALKS or not any(o.start >= r.end and o.entry.type in TOPIC_TAKERS for o in readings):
+    its clause and a verb of talking, agreeing, protesting or asking after it (``last_taker``: where
+    the clause's last such cue starts; 双方就延长关税休战、出口管制等问题达成共识). The talks and the
+    agreement are coded; what they were about is not an act."""
+    if r.entry.type in TALKS or last_taker < r.end:
         return False
     head = view_text[clause.start : r.start]
     return any(w in head for w in topic_openers)

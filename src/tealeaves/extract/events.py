@@ -233,7 +233,8 @@ def extract_events(
             continue
         # only a clause with talks or an agreement among its readings has topics
         if any(o.entry.type in TOPIC_TAKERS for o in readings):
-            topics = [r for r in readings if is_topic(ctx.view_text, clause, r, readings, ctx.topic_openers)]
+            last_taker = max(o.start for o in readings if o.entry.type in TOPIC_TAKERS)
+            topics = [r for r in readings if is_topic(ctx.view_text, clause, r, last_taker, ctx.topic_openers)]
             acts = [r for r in readings if r not in topics] if topics else readings
         else:
             acts = readings
@@ -365,7 +366,7 @@ def _read(
         consent=consent,
         prior=consent and in_perfect(ctx.view_text, start, ctx.perfect_words),
         undo=etype == _RETREAT,
-        anaphoric=found_in(ctx.then_re, ctx.view_text, clause.start, clause.end),
+        anaphoric=lambda: found_in(ctx.then_re, ctx.view_text, clause.start, clause.end),
     )
     if (
         modality == _ASSERTED

@@ -127,7 +127,7 @@ def find_parties(
         k = right(window_starts, start) - 1
         if k >= 0:
             end = span.end
-            if end <= windows[k][1] and not (topic_nouns and view_text.startswith(topic_nouns, _after_space(view_text, end))):
+            if end <= windows[k][1] and not (topic_nouns and view_text.startswith(topic_nouns, end + (view_text[end : end + 1] == " "))):
                 found.append(new(Party, (start, end, (state,), "plain", place, fields["name"], False, None, kind == person_kind)))
     markers: list[Marker] = []
     pronouns: list[tuple[int, int]] = []
@@ -170,11 +170,6 @@ def find_parties(
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts), date_starts)
     grouped = _group(text, marked, classes.conjunctions)
     return PartyMap(grouped, used, bare, pair)
-
-
-def _after_space(text: str, pos: int) -> int:
-    """``pos``, or past one space there ("Taiwan issue")."""
-    return pos + 1 if text[pos : pos + 1] == " " else pos
 
 
 _PRONOUN_REACH = 300
