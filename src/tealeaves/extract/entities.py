@@ -24,18 +24,18 @@ The rules, and where their words live:
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 from typing import Literal
 
 from tealeaves.extract.entity_anaphors import resolve_anaphors
 from tealeaves.extract.entity_scan import (
     LOOKBACK,
     SPECIFIC,
-    Tail,
     Found,
     Profile,
     Scan,
+    Tail,
     by_dominant_state,
     start_scan,
 )

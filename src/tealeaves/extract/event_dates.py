@@ -8,6 +8,10 @@ Order of search: the clause's date nearest the cue; the sentence's nearest date 
 else after it; then, for a voiced act (a threat, a request, a denial), the article's news day: the
 first day it names in the week before publication (the lead's "on Thursday"), else the publication
 day; for another act not planned, the paragraph's last date before it up to publication.
+Dates that name something else are taken only when the sentence has no other: a period's end (至明年
+11月10日), a date inside an attributive clause (暂停10月9日公布的措施), one joined to an earlier verb
+by "and", and, for an act not planned, the day a measure in force took effect (自4月10日起) — the
+announcement dates it. The day an undone act was scheduled for (原定) never dates its undoing.
 """
 
 from __future__ import annotations

@@ -231,7 +231,7 @@ def extract_events(
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
-        # only a clause with talks or an agreement among its readings has topics
+        # only a clause with talks, an agreement, a protest or a request among its readings has topics
         if any(o.entry.type in TOPIC_TAKERS for o in readings):
             last_taker = max(o.start for o in readings if o.entry.type in TOPIC_TAKERS)
             topics = [r for r in readings if is_topic(ctx.view_text, clause, r, last_taker, ctx.topic_openers)]
@@ -353,10 +353,10 @@ def _read(
     if not dyads:
         return []
     explicit = modality != _ASSERTED
-    # a re-typed act is a threat voiced; a consent (同意, agreed) is voiced too, in the news it reports
-    voiced = _PLANNED not in modalities or etype != entry.type or bool(entry.yields_to)
-    dates = ctx.dates
     consent = bool(entry.yields_to)
+    # a re-typed act is a threat voiced; a consent (同意, agreed) is voiced too, in the news it reports
+    voiced = _PLANNED not in modalities or etype != entry.type or consent
+    dates = ctx.dates
     date, level = dates.find(
         cue,
         clause,
