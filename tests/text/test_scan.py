@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from tealeaves.knowledge.phrases import PhraseIndex, fold_phrase
 from tealeaves.text.normalize import View, make_view
 from tealeaves.text.scan import (
+    ends_with_mark,
     every_occurrence,
     find_phrase_spots,
     find_phrase_spots_and_probes,
@@ -136,4 +137,12 @@ def test_scan_every_occurrence_is_every_place_a_phrase_occurs(parts: list[str]) 
 
 def test_scan_every_occurrence_of_an_empty_index_is_none() -> None:
     assert every_occurrence(PhraseIndex({}), "美国") == []
+
+
+def test_scan_ends_with_mark_keeps_latin_marks_on_a_word_boundary() -> None:
+    assert ends_with_mark("tariffs from", ("from", "自"))
+    assert ends_with_mark("from", ("from",))
+    assert not ends_with_mark("therefrom", ("from",))
+    assert ends_with_mark("宣布自", ("from", "自"))  # a Chinese mark needs no boundary
+    assert not ends_with_mark("tariffs", ("from", "自"))
 

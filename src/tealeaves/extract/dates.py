@@ -31,6 +31,7 @@ from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.dategrammar import DateGrammar, Template
 from tealeaves.model import DateRef, Document, Evidence, Granularity, Span
 from tealeaves.text.normalize import make_view
+from tealeaves.text.scan import ends_with_mark
 
 
 class _Match(NamedTuple):
@@ -261,7 +262,7 @@ class _Reader:
     def _effective(self, start: int, end: int) -> bool:
         """Whether a mark of the day something takes effect from stands before (自, from) or after (起) it."""
         marks = self.starts_from
-        return bool(marks) and (self.view[max(0, start - 6) : start].rstrip().endswith(marks) or self.view[end : end + 1] in marks)
+        return bool(marks) and (ends_with_mark(self.view[max(0, start - 12) : start].rstrip(), marks) or self.view[end : end + 1] in marks)
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import date_bounds
 from tealeaves.model import DateRef, Modality
+from tealeaves.text.scan import ends_with_mark
 
 _PLANNED = Modality.PLANNED
 """Read once: an enum attribute costs several times a global."""
@@ -79,7 +80,6 @@ class EventDates:
         self._starts = [x.start for x in items]
         self._published = published
         self._text = text
-        self._until = tuple(until_marks)
         # the article's news day: the first single day it names in the week before publication
         self._news_day: str | None = None
         if published is not None:
@@ -97,11 +97,11 @@ class EventDates:
         scheduled: set[int] = set()  # the days something was scheduled for (原定明年1月1日, "scheduled for")
         for x in items:
             before = text[max(0, x.start - 12) : x.start].rstrip().lower()
-            if untils and _marked(before, untils):
+            if untils and ends_with_mark(before, untils):
                 ends.add(x.start)
-            if plans and _marked(before, plans):
+            if plans and ends_with_mark(before, plans):
                 scheduled.add(x.start)
-            if froms and published is not None and x.first <= published and (_marked(before, froms) or text[x.end : x.end + 1] in from_marks):
+            if froms and published is not None and x.first <= published and (ends_with_mark(before, froms) or text[x.end : x.end + 1] in from_marks):
                 effective.add(x.start)
         self._effective, self._ends, self._scheduled = frozenset(effective), frozenset(ends), frozenset(scheduled)
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
@@ -232,23 +232,7 @@ class EventDates:
 
     def ends_period(self, value: str, clause: Clause) -> bool:
         """Whether the date ``value`` in ``clause`` closes a period (until 2030, 延长至11月10日)."""
-        for d in self._between(clause.start, clause.end):
-            if d.value == value:
-                before = self._text[max(clause.start, d.start - 8) : d.start].rstrip()
-                if before.endswith(self._until):
-                    return True
-        return False
-
-
-def _marked(before: str, marks: tuple[str, ...]) -> bool:
-    """Whether the text right before a date (folded, trailing blanks stripped) ends with one of
-    ``marks`` (自, "from"; a Latin mark on a word boundary)."""
-    if not before.endswith(marks):
-        return False
-    for m in marks:
-        if before.endswith(m) and (not m.isascii() or len(before) == len(m) or not before[-len(m) - 1].isalpha()):
-            return True
-    return False
+        return any(d.value == value and d.start in self._ends for d in self._between(clause.start, clause.end))
 
 
 _AND = " and "

@@ -32,6 +32,23 @@ def wordish(ch: str) -> bool:
     return ch in WORDISH
 
 
+def ends_with_mark(before: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``before`` (the folded text up to a word, trailing blanks stripped) ends with one of
+    ``marks``, a Latin one on a word boundary: 自 before 4月10日, "from" but not "therefrom" before
+    September 1.
+
+    Example::
+
+        ends_with_mark("tariffs from", ("from",))  # True
+    """
+    if not before.endswith(marks):
+        return False
+    for m in marks:
+        if before.endswith(m) and (not m.isascii() or len(before) == len(m) or not wordish(before[-len(m) - 1])):
+            return True
+    return False
+
+
 class PhraseMatch(NamedTuple, Generic[T]):
     """A phrase found at ``[start, end)`` (offsets valid in the view and the original). A tuple,
     so that building thousands of them per article costs little."""
