@@ -16,6 +16,8 @@ Rules (SCHEMA.md: source and target are the states of the acting and receiving p
   (特朗普与习近平会晤), else a marked party of an earlier clause; 与/with mark a partner only of a
   joint act (CONSULT, AGREE, COOPERATE); parties joined by 和/及/and share one role, and each is a
   receiver;
+- a sanction or its lifting whose receiver is the acting side's own firms ("banned U.S. companies
+  from selling parts to ZTE") targets the first party of another state after them, or no one;
 - a visit's receiving party is the partner named with it (talks with the U.S.), else its
   destination;
 - an agentless passive (被列入清单的美国企业) makes the subject the receiver;
@@ -220,6 +222,9 @@ def read_dyads(
             target = receiver[2][0]
             if target != source:
                 return ((source, target),)
+            if entry.type in _BARRING:
+                dealer = _dealt_with(local, receiver, source)
+                return ((source, dealer),) if dealer else ()
             if entry.type is not _THREATEN:
                 return ()
             receivers = []  # measures to safeguard one's own (Chinese firms' interests): aimed at the other side
@@ -257,6 +262,20 @@ def read_dyads(
 
 
 _THREATEN = EventType.THREATEN
+
+_BARRING = frozenset({EventType.SANCTION, EventType.RETREAT})
+"""Measures whose first receiver may be the acting side's own firms, barred from (or licensed for)
+dealing with the real target: "banned U.S. companies from selling parts to ZTE", 允许美国企业向华为供货."""
+
+
+def _dealt_with(local: Sequence[Party], own: Party, source: str) -> str | None:
+    """The state of the first party after ``own`` (the acting side's own firms, named as the
+    measure's receiver) that belongs to another state and is no place: the one they are barred from
+    dealing with, or None."""
+    for p in local:
+        if p.start >= own.end and len(p.states) == 1 and p.states[0] != source and not p.place:
+            return p.states[0]
+    return None
 
 _ADDRESSEE_REACH = (3, 8)
 """How far (characters; Chinese, English) after a request's cue its addressee may start: 敦促美国
