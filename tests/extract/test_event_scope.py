@@ -7,7 +7,9 @@ import re
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.cue_hits import Reading
 from tealeaves.extract.event_scope import find_speakers, is_topic, judged_sentences, new_subject
+from tealeaves.extract.event_text import event_text
 from tealeaves.extract.party_types import Party
+from tealeaves.knowledge.base import KnowledgeBase
 
 
 def test_scope_speakers_only_in_sentences_with_a_judged_reading() -> None:
@@ -34,6 +36,17 @@ def test_scope_a_clause_opening_with_a_party_is_a_new_subject() -> None:
     starts = [0, 4, 16]
     assert new_subject(text, clauses, 4, clauses[2], starts)
     assert not new_subject(text, clauses, 4, clauses[1], starts)
+
+
+def test_scope_a_clause_opening_with_a_verb_of_saying_ends_the_content(kb: KnowledgeBase) -> None:
+    saying = event_text(kb).saying_opener_re
+    text = "It urged Washington to stop it, and said China would act"
+    clauses = (Clause(0, 30, 0), Clause(31, 56, 0))
+    starts = [9]  # Washington; "China" stands inside the second clause, not at its head
+    assert new_subject(text, clauses, 8, clauses[1], starts, saying, text)
+    assert not new_subject(text, clauses, 8, clauses[1], starts)  # without the verbs, no new start
+    other = "It urged Washington to stop it, and to lift the tariffs"
+    assert not new_subject(other, (Clause(0, 30, 0), Clause(31, 55, 0)), 8, Clause(31, 55, 0), starts, saying, other)
 
 
 def test_scope_a_cue_under_a_topic_opener_before_talks_or_a_protest_is_a_topic() -> None:

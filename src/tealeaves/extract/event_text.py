@@ -21,7 +21,8 @@ class EventText:
     another (after, before), ``perfect_words`` the auxiliaries of the perfect (已, has) that put an
     act before the report of it, ``topic_nouns`` the nouns after a place that make it a topic
     (台湾问题, the Taiwan issue) rather than a party, ``from_marks`` the words that make a date the
-    day a measure takes effect (自, 起, from)."""
+    day a measure takes effect (自, 起, from), ``saying_opener_re`` a clause that opens with a verb of
+    saying (", and said"), which ends what was asked before it."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -48,6 +49,7 @@ class EventText:
     from_marks: frozenset[str] = frozenset()
     plan_marks: frozenset[str] = frozenset()
     then_re: re.Pattern[str] | None = None
+    saying_opener_re: re.Pattern[str] | None = None
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -101,6 +103,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         from_marks=kb.text_words("from_marks"),
         plan_marks=kb.text_words("plan_marks"),
         then_re=_optional_pattern(kb.text_words("then_words")),
+        saying_opener_re=_saying_opener(kb.text_words("clause_joiners"), kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
     )
 
 
@@ -120,6 +123,16 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _optional_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
     """``word_pattern`` of ``words``, or None for no words (a knowledge folder without the list)."""
     return word_pattern(tuple(sorted(words))) if words else None
+
+
+def _saying_opener(joiners: frozenset[str], verbs: frozenset[str], leads: frozenset[str]) -> re.Pattern[str] | None:
+    """Matches a clause that opens, after a joiner or none, with a verb of saying (", and said
+    China would …", "，并表示…"): the same speaker's next statement. None without verbs."""
+    if not verbs:
+        return None
+    joiner = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
+    head = rf"[\s,\N{{FULLWIDTH COMMA}}]*(?:(?:{joiner})(?![A-Za-z]))?" if joiners else r"[\s,\N{FULLWIDTH COMMA}]*"
+    return re.compile(head + _speaker_pattern(verbs, leads).pattern, re.IGNORECASE)
 
 
 def _speaker_pattern(verbs: frozenset[str], leads: frozenset[str]) -> re.Pattern[str]:

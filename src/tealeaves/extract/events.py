@@ -186,6 +186,7 @@ def extract_events(
     left = bisect.bisect_left
     bounds = [*starts, len(text) + 1]  # sentence k runs from bounds[k] to bounds[k + 1]
     content_from = content_starts(by_clause)
+    saying = classes.saying_opener_re
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
     sentences: dict[int, _Sentence] = {}
@@ -227,7 +228,7 @@ def extract_events(
             only = readings[0]
             entry = only.entry
             if entry.type not in entry.overrides and (
-                only.start <= content or entry.content_after or new_subject(text, known[0], content, clause, party_starts)
+                only.start <= content or entry.content_after or new_subject(text, known[0], content, clause, party_starts, saying, view.text)
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
@@ -247,7 +248,7 @@ def extract_events(
             entry = r.entry
             if entry.type in overridden:
                 continue
-            if r.start > content and not entry.content_after and not new_subject(text, known[0], content, clause, party_starts):
+            if r.start > content and not entry.content_after and not new_subject(text, known[0], content, clause, party_starts, saying, view.text):
                 continue  # the content of a request, not an act
             if r.start in channels:
                 continue  # a channel agreed on (同意保持沟通) is what the agreement says, not a meeting
