@@ -265,7 +265,7 @@ _THREATEN = EventType.THREATEN
 
 _BARRING = frozenset({EventType.SANCTION, EventType.RETREAT})
 """Measures whose first receiver may be the acting side's own firms, barred from (or licensed for)
-dealing with the real target: "banned U.S. companies from selling parts to ZTE", 允许美国企业向华为供货."""
+dealing with the real target: "banned U.S. companies from selling parts to ZTE"."""
 
 
 def _dealt_with(local: Sequence[Party], own: Party, source: str) -> str | None:
@@ -276,6 +276,7 @@ def _dealt_with(local: Sequence[Party], own: Party, source: str) -> str | None:
         if p.start >= own.end and len(p.states) == 1 and p.states[0] != source and not p.place:
             return p.states[0]
     return None
+
 
 _ADDRESSEE_REACH = (3, 8)
 """How far (characters; Chinese, English) after a request's cue its addressee may start: 敦促美国
