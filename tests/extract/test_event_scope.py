@@ -43,10 +43,10 @@ def test_scope_a_clause_opening_with_a_verb_of_saying_ends_the_content(kb: Knowl
     text = "It urged Washington to stop it, and said China would act"
     clauses = (Clause(0, 30, 0), Clause(31, 56, 0))
     starts = [9]  # Washington; "China" stands inside the second clause, not at its head
-    assert new_subject(text, clauses, 8, clauses[1], starts, saying, text)
+    assert new_subject(text, clauses, 8, clauses[1], starts, saying)
     assert not new_subject(text, clauses, 8, clauses[1], starts)  # without the verbs, no new start
     other = "It urged Washington to stop it, and to lift the tariffs"
-    assert not new_subject(other, (Clause(0, 30, 0), Clause(31, 55, 0)), 8, Clause(31, 55, 0), starts, saying, other)
+    assert not new_subject(other, (Clause(0, 30, 0), Clause(31, 55, 0)), 8, Clause(31, 55, 0), starts, saying)
 
 
 def test_scope_a_cue_under_a_topic_opener_before_talks_or_a_protest_is_a_topic() -> None:

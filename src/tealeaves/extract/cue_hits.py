@@ -162,8 +162,6 @@ def _starts_with(text: str, word: str) -> bool:
     return not (word[-1:].isascii() and word[-1:].isalnum() and k < len(text) and text[k].isalnum())
 
 
-
-
 def _admits(
     plan: _Plan, start: int, end: int, clause: Clause, body: str, text: str, clauses: ClauseMap
 ) -> tuple[bool, int | None]:

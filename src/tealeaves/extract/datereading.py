@@ -63,6 +63,7 @@ class Context:
 _DAY_STEPS = {"day": 0, "next_day": 1, "prev_day": -1}
 """Day anaphors and their offset from the day named last: 当天, 次日, 前一天."""
 
+
 def needs_publication_day(fields: Fields) -> bool:
     """True for day- or week-level deixis (今天, 周五, 上周, tomorrow): inside quoted speech these
     are anchored to when the words were said, which the text does not give."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -31,7 +32,7 @@ from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.knowledge.dategrammar import DateGrammar, Template
 from tealeaves.model import DateRef, Document, Evidence, Granularity, Span
 from tealeaves.text.normalize import make_view
-from tealeaves.text.scan import ends_with_mark
+from tealeaves.text.scan import marked_from
 
 
 class _Match(NamedTuple):
@@ -60,8 +61,14 @@ def extract_dates(doc: Document, kb: KnowledgeBase) -> tuple[DateRef, ...]:
         return ()
     view = make_view(doc.text).text
     matches = list(_find(doc.text, view, grammar))
-    starts_from = tuple(sorted(kb.text_words("from_marks")))
-    return tuple(_Reader(doc, view, grammar, starts_from).read_all(matches))
+    return tuple(_Reader(doc, view, grammar, _from_marks(kb)).read_all(matches))
+
+
+@functools.cache
+def _from_marks(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The marks of the day a measure takes effect from (自, 起, from), sorted; a knowledge base
+    never changes after loading."""
+    return tuple(sorted(kb.text_words("from_marks")))
 
 
 def _grammar(kb: KnowledgeBase, lang: str) -> DateGrammar | None:
@@ -261,8 +268,7 @@ class _Reader:
 
     def _effective(self, start: int, end: int) -> bool:
         """Whether a mark of the day something takes effect from stands before (自, from) or after (起) it."""
-        marks = self.starts_from
-        return bool(marks) and (ends_with_mark(self.view[max(0, start - 12) : start].rstrip(), marks) or self.view[end : end + 1] in marks)
+        return marked_from(self.view, start, end, self.starts_from)
 
     def _skipped(self, match: _Match) -> bool:
         """Day- and week-level deixis inside quoted speech is not resolvable (module docstring)."""

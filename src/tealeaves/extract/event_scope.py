@@ -39,24 +39,23 @@ def find_speakers(parties: Sequence[Party], sentences: set[int], starts: list[in
 
 
 def new_subject(
-    text: str,
+    view_text: str,
     in_sentence: Sequence[Clause],
     content: int,
     clause: Clause,
     party_starts: list[int],
     saying: re.Pattern[str] | None = None,
-    view_text: str = "",
 ) -> bool:
     """Whether a clause after the content's start, up to ``clause``, opens with a party or with a
     verb of saying (``saying``): a new subject ends what was asked or charged (美方无端指责中方违反共识，
     严重背离事实，中方坚决拒绝: the refusal is China's own act, not part of the charge), and so does a
-    further statement ("urged Washington to stop …, and said China would take measures"), read in
-    ``view_text`` (the folded view: 並表示 is 并表示)."""
+    further statement ("urged Washington to stop …, and said China would take measures"). Read in
+    the folded view (並表示 is 并表示)."""
     for c in in_sentence:
         if c[0] <= content or c[0] > clause[0]:
             continue
         k = bisect.bisect_left(party_starts, c[0])
-        if k < len(party_starts) and not text[c[0] : party_starts[k]].strip():
+        if k < len(party_starts) and not view_text[c[0] : party_starts[k]].strip():
             return True
         if saying is not None and saying.match(view_text, c[0]) is not None:
             return True

@@ -228,7 +228,7 @@ def extract_events(
             only = readings[0]
             entry = only.entry
             if entry.type not in entry.overrides and (
-                only.start <= content or entry.content_after or new_subject(text, known[0], content, clause, party_starts, saying, view.text)
+                only.start <= content or entry.content_after or new_subject(view.text, known[0], content, clause, party_starts, saying)
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
@@ -248,7 +248,7 @@ def extract_events(
             entry = r.entry
             if entry.type in overridden:
                 continue
-            if r.start > content and not entry.content_after and not new_subject(text, known[0], content, clause, party_starts, saying, view.text):
+            if r.start > content and not entry.content_after and not new_subject(view.text, known[0], content, clause, party_starts, saying):
                 continue  # the content of a request, not an act
             if r.start in channels:
                 continue  # a channel agreed on (同意保持沟通) is what the agreement says, not a meeting

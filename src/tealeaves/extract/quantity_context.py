@@ -58,8 +58,6 @@ def weight(text: str) -> float:
     return len(_LATIN_TOKENS.findall(text)) + 0.5 * wide
 
 
-
-
 @dataclass
 class Context:
     """What the quantity extractor needs to know about one document, computed once per call."""

@@ -59,8 +59,6 @@ def span_of(cue: tuple[int, int, Any]) -> tuple[int, int]:
     return cue[0], cue[1]
 
 
-
-
 class Table(Generic[T]):
     """The folded phrases of a PhraseIndex for lookups at a position of a folded view: no folding
     per lookup, and only the lengths of forms that start (or end) with the character there."""

@@ -49,6 +49,27 @@ def ends_with_mark(before: str, marks: tuple[str, ...]) -> bool:
     return False
 
 
+MARK_REACH = 12
+"""How far (characters) before a word a mark that qualifies it may stand (自 4月10日, "from September 1")."""
+
+
+def marked_before(text: str, start: int, marks: tuple[str, ...]) -> bool:
+    """Whether one of ``marks`` ends the folded ``text`` right before ``start`` (blanks between
+    skipped, within ``MARK_REACH``; see ``ends_with_mark``)."""
+    return bool(marks) and ends_with_mark(text[max(0, start - MARK_REACH) : start].rstrip(), marks)
+
+
+def marked_from(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
+    """Whether the word at ``[start, end)`` of the folded ``text`` is the day something takes effect
+    from: a mark before it (自, from) or right after it (起).
+
+    Example::
+
+        marked_from("自4月10日起", 1, 6, ("自", "起"))  # True
+    """
+    return marked_before(text, start, marks) or text[end : end + 1] in marks
+
+
 class PhraseMatch(NamedTuple, Generic[T]):
     """A phrase found at ``[start, end)`` (offsets valid in the view and the original). A tuple,
     so that building thousands of them per article costs little."""
