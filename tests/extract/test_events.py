@@ -223,6 +223,13 @@ def test_events_date_still_to_come_makes_an_act_planned(kb: KnowledgeBase) -> No
     assert [(e.date, str(e.modality)) for e in events] == [("2026-03-20", "planned")]
 
 
+@pytest.mark.parametrize("text", ["中方3月4日宣布，从3月10日对美方加征关税。", "中方3月4日宣佈，從3月10日對美方加徵關稅。"])
+def test_events_a_measure_in_force_takes_its_announcement_day_in_either_script(kb: KnowledgeBase, text: str) -> None:
+    # 從 is 从 in the folded view: the day it marks is when the measure took effect, not the act's
+    (event,) = _code(kb, text, dates={"3月4日": "2026-03-04", "3月10日": "2026-03-10"})
+    assert (str(event.type), event.date) == ("SANCTION", "2026-03-04")
+
+
 def test_events_voiced_act_without_a_date_takes_the_news_day(kb: KnowledgeBase) -> None:
     text = "中方13日发表声明。\n美方与中方关系紧张，中方敦促美方纠正错误做法。"
     events = _code(kb, text, dates={"13日": "2026-03-13"})

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from tealeaves.extract.clauses import Clause
 from tealeaves.extract.event_merge import date_bounds
 from tealeaves.model import DateRef, Modality
-from tealeaves.text.scan import ends_with_mark
+from tealeaves.text.scan import marked_before, marked_from
 
 _PLANNED = Modality.PLANNED
 """Read once: an enum attribute costs several times a global."""
@@ -46,10 +46,12 @@ class _Dated(NamedTuple):
 
 class EventDates:
     """The resolved date references of one document, sorted, with their bounds computed once.
+    ``text`` is the document's folded view (make_view): the marks around a date (自, 從, 延長至,
+    "From") are read there, whatever the script or case they are written in.
 
     Example::
 
-        dates = EventDates(dates, published=date(2026, 3, 14), text=doc.text, until_marks=marks)
+        dates = EventDates(dates, published=date(2026, 3, 14), text=make_view(doc.text).text, until_marks=marks)
         dates.find(cue, clause, sentence, Modality.PLANNED, voiced=False)  # ('2026-03-14', 'clause')
     """
 
@@ -92,18 +94,14 @@ class EventDates:
         # the marks before each date, read once: a measure in force dated from a day (one still to
         # come is the day a planned act is dated by), a period's end, a plan's day
         froms, untils, plans = tuple(sorted(from_marks)), tuple(sorted(until_marks)), tuple(sorted(plan_marks))
-        effective: set[int] = set()  # the days a measure in force took effect (自4月10日起, "from September 1")
-        ends: set[int] = set()  # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
-        scheduled: set[int] = set()  # the days something was scheduled for (原定明年1月1日, "scheduled for")
-        for x in items:
-            before = text[max(0, x.start - 12) : x.start].rstrip().lower()
-            if untils and ends_with_mark(before, untils):
-                ends.add(x.start)
-            if plans and ends_with_mark(before, plans):
-                scheduled.add(x.start)
-            if froms and published is not None and x.first <= published and (ends_with_mark(before, froms) or text[x.end : x.end + 1] in from_marks):
-                effective.add(x.start)
-        self._effective, self._ends, self._scheduled = frozenset(effective), frozenset(ends), frozenset(scheduled)
+        # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
+        self._ends = frozenset(x.start for x in items if marked_before(text, x.start, untils))
+        # the days something was scheduled for (原定明年1月1日, "scheduled for")
+        self._scheduled = frozenset(x.start for x in items if marked_before(text, x.start, plans))
+        # the days a measure in force took effect (自4月10日起, "from September 1")
+        self._effective = frozenset(
+            x.start for x in items if published is not None and x.first <= published and marked_from(text, x.start, x.end, froms)
+        )
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
         self._attributive = _attributive(text, items, attributive_marks, clause_breaks)
 

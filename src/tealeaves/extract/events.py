@@ -160,7 +160,7 @@ def extract_events(
         dates=EventDates(
             dates,
             published=doc.meta.published,
-            text=text,
+            text=view.text,
             until_marks=classes.until_marks,
             from_marks=classes.from_marks,
             attributive_marks=classes.possessive_marks,
