@@ -20,7 +20,7 @@ def _dates(make_doc, text: str, values: dict[str, str]) -> tuple[str, EventDates
     for quote, value in values.items():
         at = doc.text.index(quote)
         refs.append(DateRef(value=value, granularity=Granularity.DAY, evidence=evidence_at(doc, at, at + len(quote))))
-    return doc.text, EventDates(refs, published=PUBLISHED, text=doc.text, until_marks=frozenset({"until", "至"}))
+    return doc.text, EventDates(refs, published=PUBLISHED, text=doc.text, until_marks=("until", "至"))
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_event_dates_a_measure_in_force_is_dated_by_its_announcement(make_doc) -
     ]
     cue = (text.index("加征"), text.index("加征") + 2)
     clause = Clause(text.index("自"), len(text) - 1, 0)
-    marks = {"until_marks": frozenset({"至"}), "from_marks": frozenset({"自", "起", "from"})}
+    marks = {"until_marks": ("至",), "from_marks": ("from", "自", "起")}
     in_force = EventDates(refs, published=PUBLISHED, text=text, **marks)  # published on the 14th
     assert in_force.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-04", "sentence")
     still_to_come = EventDates(refs, published=dt.date(2026, 3, 5), text=text, **marks)
@@ -94,13 +94,13 @@ def test_event_dates_a_period_end_or_an_attributive_date_is_not_the_acts(make_do
         for q, v in (("3月7日", "2026-03-07"), ("2月9日", "2026-02-09"), ("明年3月10日", "2027-03-10"))
     ]
     dates = EventDates(
-        refs, published=PUBLISHED, text=text, until_marks=frozenset({"至"}), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"})
+        refs, published=PUBLISHED, text=text, until_marks=("至",), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"})
     )
     cue = (text.index("暂停"), text.index("暂停") + 2)
     clause = Clause(text.index("中方"), text.index("，", text.index("中方")), 0)
     # 2月9日 dates the measures (公布的), 明年3月10日 ends the pause: the announcement dates the act
     assert dates.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-07", "sentence")
-    alone = EventDates(refs[1:], published=PUBLISHED, text=text, until_marks=frozenset({"至"}), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"}))
+    alone = EventDates(refs[1:], published=PUBLISHED, text=text, until_marks=("至",), attributive_marks=frozenset({"的"}), clause_breaks=frozenset({"，", "。"}))
     assert alone.find(cue, clause, (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-02-09", "clause")  # no other: the best there is
 
 
@@ -116,7 +116,7 @@ def test_event_dates_calling_off_is_not_dated_by_the_day_it_was_scheduled_for(ma
     doc = make_doc("3月10日美方会谈。\n美方表示，原定3月20日加征关税的计划暂缓执行。")
     text = doc.text
     dates = EventDates(_refs(doc, {"3月10日": "2026-03-10", "3月20日": "2026-03-20"}), published=PUBLISHED, text=text,
-                       until_marks=frozenset(), plan_marks=frozenset({"原定"}))  # fmt: skip
+                       until_marks=(), plan_marks=("原定",))  # fmt: skip
     cue = (text.index("暂缓"), text.index("暂缓") + 2)
     clause = Clause(text.index("原定"), len(text) - 1, 1)
     sentence = (text.index("美方表示"), len(text))
@@ -127,7 +127,7 @@ def test_event_dates_calling_off_is_not_dated_by_the_day_it_was_scheduled_for(ma
 def test_event_dates_then_takes_the_time_last_named(make_doc) -> None:
     doc = make_doc("Xi met Biden on March 2. Xi warned then that China would act.")
     text = doc.text
-    dates = EventDates(_refs(doc, {"March 2": "2026-03-02"}), published=PUBLISHED, text=text, until_marks=frozenset())
+    dates = EventDates(_refs(doc, {"March 2": "2026-03-02"}), published=PUBLISHED, text=text, until_marks=())
     second = text.index("Xi warned")
     cue = (text.index("warned"), text.index("warned") + 6)
     clause = Clause(second, len(text) - 1, 1)
@@ -138,7 +138,7 @@ def test_event_dates_then_takes_the_time_last_named(make_doc) -> None:
 def test_event_dates_a_date_of_an_earlier_verb_joined_by_and_is_left_to_the_last(make_doc) -> None:
     doc = make_doc("Yellen arrived on March 5 and held talks with He on March 6.")
     text = doc.text
-    dates = EventDates(_refs(doc, {"March 5": "2026-03-05", "March 6": "2026-03-06"}), published=PUBLISHED, text=text, until_marks=frozenset())
+    dates = EventDates(_refs(doc, {"March 5": "2026-03-05", "March 6": "2026-03-06"}), published=PUBLISHED, text=text, until_marks=())
     cue = (text.index("held talks"), text.index("held talks") + 10)
     assert dates.find(cue, Clause(0, len(text) - 1, 0), (0, len(text)), Modality.ASSERTED, voiced=False) == ("2026-03-06", "clause")
 

@@ -36,7 +36,7 @@ def in_perfect(view_text: str, cue_start: int, perfect_words: tuple[str, ...]) -
     """Whether the cue is written in the perfect (中方已同意, "China has agreed"): an act made
     before the report of it, so not on the day of the report. ``perfect_words`` are the
     auxiliaries (已, has) that end the text right before it."""
-    return view_text[max(0, cue_start - 16) : cue_start].rstrip().lower().endswith(perfect_words)
+    return view_text[max(0, cue_start - 16) : cue_start].rstrip().endswith(perfect_words)  # the view is lower-cased
 
 
 def found_in(pattern: re.Pattern[str] | None, text: str, a: int, b: int) -> bool:

@@ -51,7 +51,7 @@ class EventDates:
 
     Example::
 
-        dates = EventDates(dates, published=date(2026, 3, 14), text=make_view(doc.text).text, until_marks=marks)
+        dates = EventDates(dates, published=date(2026, 3, 14), text=make_view(doc.text).text, until_marks=("至", "until"))
         dates.find(cue, clause, sentence, Modality.PLANNED, voiced=False)  # ('2026-03-14', 'clause')
     """
 
@@ -61,11 +61,11 @@ class EventDates:
         *,
         published: dt.date | None,
         text: str,
-        until_marks: frozenset[str],
-        from_marks: frozenset[str] = frozenset(),
+        until_marks: tuple[str, ...],
+        from_marks: tuple[str, ...] = (),
         attributive_marks: frozenset[str] = frozenset(),
         clause_breaks: frozenset[str] = frozenset(),
-        plan_marks: frozenset[str] = frozenset(),
+        plan_marks: tuple[str, ...] = (),
     ) -> None:
         items: list[_Dated] = []
         new = _new_dated
@@ -91,16 +91,14 @@ class EventDates:
                 None,
             )
         self._statement_day = self._news_day or (published.isoformat() if published is not None else None)
-        # the marks before each date, read once: a measure in force dated from a day (one still to
-        # come is the day a planned act is dated by), a period's end, a plan's day
-        froms, untils, plans = tuple(sorted(from_marks)), tuple(sorted(until_marks)), tuple(sorted(plan_marks))
+        # the marks around each date, read once (``*_marks``: sorted, for str.endswith)
         # the days that end a period (暂停期延长一年，至明年11月10日): they date no act
-        self._ends = frozenset(x.start for x in items if marked_before(text, x.start, untils))
+        self._ends = frozenset(x.start for x in items if marked_before(text, x.start, until_marks))
         # the days something was scheduled for (原定明年1月1日, "scheduled for")
-        self._scheduled = frozenset(x.start for x in items if marked_before(text, x.start, plans))
+        self._scheduled = frozenset(x.start for x in items if marked_before(text, x.start, plan_marks))
         # the days a measure in force took effect (自4月10日起, "from September 1")
         self._effective = frozenset(
-            x.start for x in items if published is not None and x.first <= published and marked_from(text, x.start, x.end, froms)
+            x.start for x in items if published is not None and x.first <= published and marked_from(text, x.start, x.end, from_marks)
         )
         # dates inside an attributive clause (暂停实施10月9日公布的措施): where its 的 stands
         self._attributive = _attributive(text, items, attributive_marks, clause_breaks)

@@ -20,8 +20,9 @@ class EventText:
     that makes an act of both sides two acts, ``time_adjunct_re`` a preposition that dates an act by
     another (after, before), ``perfect_words`` the auxiliaries of the perfect (已, has) that put an
     act before the report of it, ``topic_nouns`` the nouns after a place that make it a topic
-    (台湾问题, the Taiwan issue) rather than a party, ``from_marks`` the words that make a date the
-    day a measure takes effect (自, 起, from), ``saying_opener_re`` a clause that opens with a verb of
+    (台湾问题, the Taiwan issue) rather than a party, ``from_words`` the words that make a date the
+    day a measure takes effect (自, 起, from), ``plan_words`` those that make it the day something was
+    scheduled for (原定), ``saying_opener_re`` a clause that opens with a verb of
     saying (", and said"), which ends what was asked before it."""
 
     clause_break: frozenset[str]
@@ -30,7 +31,6 @@ class EventText:
     close_brackets: frozenset[str]
     possessive_marks: frozenset[str]
     conjunctions: frozenset[str]
-    until_marks: frozenset[str]
     non_actor_categories: frozenset[str]
     list_words: frozenset[str]
     clause_break_re: re.Pattern[str]
@@ -46,8 +46,8 @@ class EventText:
     time_adjunct_re: re.Pattern[str] | None = None
     perfect_words: tuple[str, ...] = ()
     topic_nouns: tuple[str, ...] = ()
-    from_marks: frozenset[str] = frozenset()
-    plan_marks: frozenset[str] = frozenset()
+    from_words: tuple[str, ...] = ()
+    plan_words: tuple[str, ...] = ()
     then_re: re.Pattern[str] | None = None
     saying_opener_re: re.Pattern[str] | None = None
 
@@ -84,7 +84,6 @@ def event_text(kb: KnowledgeBase) -> EventText:
         close_brackets=close_brackets,
         possessive_marks=possessive_marks,
         conjunctions=kb.text_words("conjunctions"),
-        until_marks=until_marks,
         non_actor_categories=non_actor,
         list_words=list_words,
         clause_break_re=char_class(clause_break),
@@ -100,8 +99,8 @@ def event_text(kb: KnowledgeBase) -> EventText:
         time_adjunct_re=_optional_pattern(kb.text_words("time_adjuncts")),
         perfect_words=tuple(sorted(kb.text_words("perfect_words"))),
         topic_nouns=tuple(sorted(kb.text_words("topic_nouns"))),
-        from_marks=kb.text_words("from_marks"),
-        plan_marks=kb.text_words("plan_marks"),
+        from_words=tuple(sorted(kb.text_words("from_marks"))),
+        plan_words=tuple(sorted(kb.text_words("plan_marks"))),
         then_re=_optional_pattern(kb.text_words("then_words")),
         saying_opener_re=_saying_opener(kb.text_words("clause_joiners"), kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
     )
