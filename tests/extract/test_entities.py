@@ -93,6 +93,11 @@ def test_entities_city_is_always_a_place(kb: KnowledgeBase, names_of: NamesOf) -
 # --- organizations ------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text", ["特区政府翌日凌晨发表声明，批评美方抹黑香港。", "特區政府翌日凌晨發表聲明，批評美方抹黑香港。"])
+def test_entities_bare_sar_government_is_hong_kongs(kb: KnowledgeBase, names_of: NamesOf, text: str) -> None:
+    assert names_of(text, MentionKind.ORGANIZATION) == ["Government of Hong Kong"]
+
+
 def test_entities_shared_organization_alias_goes_to_the_article_state(kb: KnowledgeBase, names_of: NamesOf) -> None:
     text = "外交部发言人表示，中方坚决反对美方做法，中方将奉陪到底。"
     assert names_of(text, MentionKind.ORGANIZATION) == ["Ministry of Foreign Affairs of the People's Republic of China"]

@@ -193,3 +193,28 @@ def test_abusing_controls_accuses_the_party_said_to_abuse_them(kb: KnowledgeBase
     found = _events(kb, text, "en")
     assert ("ACCUSE", "CHN", "USA", "asserted") in found and not any(t == "ACCUSE" and s == "USA" for t, s, _, _ in found)
 
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("中方一贯反对各种形式的单边加征关税。", "zh"),
+        ("Beijing opposes unilateral tariffs of every kind.", "en"),
+    ],
+)
+def test_a_measure_opposed_is_not_the_opposers_act(kb: KnowledgeBase, text: str, lang: str) -> None:
+    assert not any(t == "SANCTION" for t, *_ in _events(kb, text, lang))
+
+
+def test_a_measure_after_a_joining_word_is_the_opposers_next_act(kb: KnowledgeBase) -> None:
+    found = _events(kb, "China said it firmly opposed the listing and would take countermeasures against the United States.", "en")
+    assert any(t in ("THREATEN", "SANCTION") and s == "CHN" and g == "USA" for t, s, g, _ in found)
+
+
+def test_a_request_the_clause_chain_gives_to_its_addressee_is_the_speakers(kb: KnowledgeBase) -> None:
+    text = "商务部发言人批评，美方一再泛化国家安全概念，对全球供应链构成严重威胁，要求美方尽快取消对华出口管制。"
+    assert ("REQUEST", "CHN", "USA", "asserted") in _events(kb, text)
+
+
+def test_a_request_with_a_subject_of_its_own_is_not_given_to_the_speaker(kb: KnowledgeBase) -> None:
+    text = "China bought $12 billion of U.S. soybeans last year, much of it from states that voted for Trump, and farm groups have urged the administration to settle."
+    assert not any(t == "REQUEST" for t, *_ in _events(kb, text, "en"))

@@ -58,9 +58,9 @@ class Scene:
         self.mentions.append(Mention(kind=MentionKind.STATE, actor_id=None, state=code, evidence=self.at(phrase, nth)))
         return self
 
-    def org(self, phrase: str, name: str, state: str, nth: int = 0) -> Scene:
+    def org(self, phrase: str, name: str, state: str, nth: int = 0, actor_id: str | None = None) -> Scene:
         self.mentions.append(
-            Mention(kind=MentionKind.ORGANIZATION, actor_id=None, name=name, state=state, evidence=self.at(phrase, nth))
+            Mention(kind=MentionKind.ORGANIZATION, actor_id=actor_id, name=name, state=state, evidence=self.at(phrase, nth))
         )
         return self
 

@@ -28,6 +28,23 @@ def test_domestic_pressure_reads_the_quoted_speaker(scene) -> None:
     assert _read(s.run(detect_domestic_pressure)) == [("USA", "farmers")]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "lang"),
+    [
+        ("放行的背后，是英伟达数月来的游说。", "英伟达", "zh"),
+        ("The reversal followed months of lobbying by Nvidia's chief executive; Nvidia lobbied hard.", "Nvidia", "en"),
+    ],
+)
+def test_domestic_pressure_reads_a_firm_lobbying_as_business(scene, text: str, phrase: str, lang: str) -> None:
+    s = scene(text, lang=lang).org(phrase, "Nvidia", "USA", nth=text.count(phrase) - 1, actor_id="nvidia")
+    assert _read(s.run(detect_domestic_pressure)) == [("USA", "business")]
+
+
+def test_domestic_pressure_a_government_office_lobbying_is_no_constituency(scene) -> None:
+    s = scene("白宫数月来的游说没有结果。").org("白宫", "White House", "USA", actor_id="white_house")
+    assert s.run(detect_domestic_pressure) == ()
+
+
 def test_domestic_pressure_reads_elections_as_voters(scene) -> None:
     s = scene("总统力求在美国中期选举前取得成果。").state("美国", "USA")
     assert _read(s.run(detect_domestic_pressure)) == [("USA", "voters")]

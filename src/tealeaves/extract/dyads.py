@@ -225,6 +225,14 @@ def read_dyads(
             if entry.type in _BARRING:
                 dealer = _dealt_with(local, receiver, source)
                 return ((source, dealer),) if dealer else ()
+            if (
+                entry.content_after
+                and subject is not None
+                and cue[0] - clause.start <= _OPENING_GAP[nearest]
+                and not any(p is subject for p in local)
+            ):
+                voice = _first_voice(sentence_parties, cue[0], target)
+                return ((voice, target),) if voice else ()
             if entry.type is not _THREATEN:
                 return ()
             receivers = []  # measures to safeguard one's own (Chinese firms' interests): aimed at the other side
@@ -274,6 +282,26 @@ def _dealt_with(local: Sequence[Party], own: Party, source: str) -> str | None:
     dealing with, or None."""
     for p in local:
         if p.start >= own.end and len(p.states) == 1 and p.states[0] != source and not p.place:
+            return p.states[0]
+    return None
+
+
+_OPENING_GAP = (2, 5)
+"""How far (characters; Chinese, English) into its clause a request's cue may stand and still open
+the clause, after at most a joining word (，要求美方, ，并敦促, ", and urged"): only then does the
+clause continue the sentence's speaker. In "farm groups have urged the administration" the clause
+has a subject of its own, named or not."""
+
+
+def _first_voice(sentence_parties: Sequence[Party], before: int, addressee: str) -> str | None:
+    """The state of the sentence's first unmarked party before ``before`` that is not the
+    ``addressee``'s and is no place: the speaker whose statement carries a request that the clause
+    chain would otherwise give to the addressee itself (发言人批评，美方一再…，要求美方取消…: no side
+    asks itself, so the request is the speaker's, China's)."""
+    for p in sentence_parties:
+        if p.start >= before:
+            break
+        if p.role == "plain" and not p.place and len(p.states) == 1 and p.states[0] != addressee:
             return p.states[0]
     return None
 

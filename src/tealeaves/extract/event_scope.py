@@ -81,3 +81,34 @@ def is_topic(view_text: str, clause: Clause, r: Reading, last_taker: int, topic_
         return False
     head = view_text[clause.start : r.start]
     return any(w in head for w in topic_openers)
+
+
+OPPOSABLE = frozenset({EventType.SANCTION, EventType.THREATEN, EventType.RETREAT, EventType.COERCE})
+"""Measures that can stand as the object of a verb of opposing (反对单边加征关税)."""
+
+
+def is_opposed(
+    view_text: str,
+    clause: Clause,
+    start: int,
+    party_starts: list[int],
+    opposing: re.Pattern[str] | None,
+    joiner: re.Pattern[str] | None,
+) -> bool:
+    """Whether the cue at ``start`` is what a verb of opposing before it in its clause opposes, no
+    party and no joining word standing between the two (中方一贯反对各种形式的单边加征关税, "Beijing
+    opposes unilateral tariffs"): the measure is not the opposer's act. With a party between
+    (反对美方加征关税) that party is the measure's subject; after a joining word ("opposed the
+    listing and would take all necessary measures") the measure is the opposer's next act."""
+    if opposing is None:
+        return False
+    last = None
+    for m in opposing.finditer(view_text, clause[0], start):
+        last = m
+    if last is None:
+        return False
+    end = last.end()
+    if joiner is not None and joiner.search(view_text, end, start) is not None:
+        return False
+    k = bisect.bisect_left(party_starts, end)
+    return not (k < len(party_starts) and party_starts[k] < start)

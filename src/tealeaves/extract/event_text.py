@@ -23,7 +23,9 @@ class EventText:
     (台湾问题, the Taiwan issue) rather than a party, ``from_words`` the words that make a date the
     day a measure takes effect (自, 起, from), ``plan_words`` those that make it the day something was
     scheduled for (原定), ``saying_opener_re`` a clause that opens with a verb of
-    saying (", and said"), which ends what was asked before it."""
+    saying (", and said"), which ends what was asked before it, ``opposing_re`` a verb whose object
+is a measure opposed, not taken (反对单边加征关税), and ``joiner_re`` a word that joins a further
+predicate of the same subject (并, "and")."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -50,6 +52,8 @@ class EventText:
     plan_words: tuple[str, ...] = ()
     then_re: re.Pattern[str] | None = None
     saying_opener_re: re.Pattern[str] | None = None
+    opposing_re: re.Pattern[str] | None = None
+    joiner_re: re.Pattern[str] | None = None
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -103,6 +107,8 @@ def event_text(kb: KnowledgeBase) -> EventText:
         plan_words=tuple(sorted(kb.text_words("plan_marks"))),
         then_re=_optional_pattern(kb.text_words("then_words")),
         saying_opener_re=_saying_opener(kb.text_words("clause_joiners"), kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
+        opposing_re=_optional_pattern(kb.text_words("opposing_verbs")),
+        joiner_re=_optional_pattern(kb.text_words("clause_joiners")),
     )
 
 

@@ -24,7 +24,7 @@ from tealeaves.extract.cue_surroundings import found_in, in_perfect, object_meas
 from tealeaves.extract.dyads import Dyad, Setting, actors, read_dyads
 from tealeaves.extract.dyads import by_clause as by_clause_parties
 from tealeaves.extract.event_dates import EventDates
-from tealeaves.extract.event_scope import TOPIC_TAKERS, content_starts, find_speakers, is_topic, judged_sentences, new_subject
+from tealeaves.extract.event_scope import OPPOSABLE, TOPIC_TAKERS, content_starts, find_speakers, is_opposed, is_topic, judged_sentences, new_subject
 from tealeaves.extract.event_merge import Coded, merge_events
 from tealeaves.extract.event_text import event_text
 from tealeaves.extract.modality import ModalMark, find_modal_marks, read_modality
@@ -187,6 +187,7 @@ def extract_events(
     bounds = [*starts, len(text) + 1]  # sentence k runs from bounds[k] to bounds[k + 1]
     content_from = content_starts(by_clause)
     saying = classes.saying_opener_re
+    opposing, joiner = classes.opposing_re, classes.joiner_re
     list_words = classes.list_word_tuple
     bare_passives = sorted(parties.bare_passives)
     sentences: dict[int, _Sentence] = {}
@@ -227,8 +228,10 @@ def extract_events(
         if len(readings) == 1:  # the rules below for one reading, whose dyads are distinct
             only = readings[0]
             entry = only.entry
-            if entry.type not in entry.overrides and (
-                only.start <= content or entry.content_after or new_subject(view.text, known[0], content, clause, party_starts, saying)
+            if (
+                entry.type not in entry.overrides
+                and (only.start <= content or entry.content_after or new_subject(view.text, known[0], content, clause, party_starts, saying))
+                and not (entry.type in OPPOSABLE and is_opposed(view.text, clause, only.start, party_starts, opposing, joiner))
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
             continue
@@ -250,6 +253,8 @@ def extract_events(
                 continue
             if r.start > content and not entry.content_after and not new_subject(view.text, known[0], content, clause, party_starts, saying):
                 continue  # the content of a request, not an act
+            if entry.type in OPPOSABLE and is_opposed(view.text, clause, r.start, party_starts, opposing, joiner):
+                continue  # a measure opposed (反对单边加征关税), not taken
             if r.start in channels:
                 continue  # a channel agreed on (同意保持沟通) is what the agreement says, not a meeting
             if entry.yields_to:  # a meeting after a preposition of time ("after meeting in Seoul") dates the consent

@@ -9,14 +9,17 @@ government lobbied: 上书白宫), else of the speaker a neighbouring sentence n
 attribution, '"...," Bessent said'), else the government a pressure word names right after it
 (促请渥太华, "urged Ottawa"). A state named elsewhere in the sentence is usually the other
 side (因为中国没有购买大豆), so it does not count. One signal per actor; its constituency is the one
-cited most often.
+cited most often. A firm named right before a word for its own lobbying (英伟达数月来的游说, "Nvidia
+lobbied") is a business constituency of its state.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
-from tealeaves.model import Cue, DomesticPressure, MentionKind, Signal
+from tealeaves.knowledge.base import KnowledgeBase
+from tealeaves.model import Cue, DomesticPressure, Mention, MentionKind, Signal
 from tealeaves.signals.context import Findings, evidence_of, persons_in, state_before
 
 MODIFIER_CHARS = 4
@@ -25,7 +28,7 @@ MODIFIER_CHARS = 4
 
 def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
     """One signal per side whose constituency is said to suffer, push or count politically."""
-    by_actor: dict[str, list[tuple[Cue, Cue]]] = {}
+    by_actor: dict[str, list[tuple[str, Cue | Mention, Cue]]] = {}
     for group in found.cues_of("constituency"):
         s = group.evidence.sentence
         pressure = found.cues_in("pressure", [s])
@@ -35,14 +38,47 @@ def detect_domestic_pressure(found: Findings) -> tuple[Signal, ...]:
         actor = _actor(found, group) or next((a for p in pressure if p.key == "lobby" and (a := _lobbied(found, p))), None)
         if actor is None:
             continue
-        by_actor.setdefault(actor, []).append((group, nearest))
+        by_actor.setdefault(actor, []).append((group.key, group, nearest))
+    for cue in found.cues_of("pressure"):
+        if cue.key == "company":
+            firm = _lobbying_firm(found, cue)
+            if firm is not None and firm.state:
+                by_actor.setdefault(firm.state, []).append((BUSINESS, firm, cue))
     signals: list[Signal] = []
     for actor, pairs in by_actor.items():
-        counts = Counter(group.key for group, _ in pairs)
+        counts = Counter(key for key, _, _ in pairs)
         constituency = max(counts, key=lambda k: (counts[k], -_first_index(pairs, k)))
-        evidence = evidence_of(*(cue for pair in pairs for cue in pair))
+        evidence = evidence_of(*(item for _, group, cue in pairs for item in (group, cue)))
         signals.append(DomesticPressure(actor=actor, constituency=constituency, evidence=evidence))
     return tuple(signals)
+
+
+BUSINESS = "business"
+"""The constituency a firm lobbying its own government belongs to."""
+
+FIRM_CHARS = 16
+"""Most characters between a firm and the lobbying word that follows it (英伟达数月来的游说, "Nvidia's
+months of lobbying", "Nvidia lobbied")."""
+
+
+def _lobbying_firm(found: Findings, cue: Cue) -> Mention | None:
+    """The company named nearest before a word for a firm's own lobbying, within ``FIRM_CHARS``: a
+    firm that lobbies its government is a business constituency pressing it (放行的背后，是英伟达
+    数月来的游说)."""
+    start = cue.evidence.span.start
+    firms = _company_ids(found.kb)
+    best: Mention | None = None
+    for m in found.mentions_in(cue.evidence.sentence):
+        end = m.evidence.span.end
+        if end <= start and start - end <= FIRM_CHARS and m.actor_id in firms:
+            best = m
+    return best
+
+
+@functools.cache
+def _company_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """Ids of the organizations of category ``company``, worked out once per knowledge base."""
+    return frozenset(oid for oid, org in kb.organizations.items() if org.category == "company")
 
 
 LOBBIED_CHARS = 1
@@ -60,8 +96,8 @@ def _lobbied(found: Findings, pressure: Cue) -> str | None:
     return None
 
 
-def _first_index(pairs: list[tuple[Cue, Cue]], key: str) -> int:
-    return next(i for i, (group, _) in enumerate(pairs) if group.key == key)
+def _first_index(pairs: list[tuple[str, Cue | Mention, Cue]], key: str) -> int:
+    return next(i for i, (k, _, _) in enumerate(pairs) if k == key)
 
 
 def _actor(found: Findings, group: Cue) -> str | None:

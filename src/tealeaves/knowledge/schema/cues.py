@@ -64,7 +64,7 @@ SIGNAL_CUE_KEYS: dict[str, tuple[str, ...] | None] = {
         "sovereignty", "development rights", "agriculture",
     ),
     "constituency": ("farmers", "workers", "business", "voters"),
-    "pressure": ("pressure", "lobby"),  # lobby: a word that presses a government named after it
+    "pressure": ("pressure", "lobby", "company"),  # lobby: a word that presses a government named after it; company: a firm's own lobbying, the firm named before it
 }
 """Signal cue families (data/signals/*.yaml) and their allowed keys (None: checked by the family's
 own rule). The signal detectors read cues by these names, so a typo in a data file fails on load."""
