@@ -19,7 +19,7 @@ Rules (SCHEMA.md: source and target are the states of the acting and receiving p
 - a sanction or its lifting whose receiver is the acting side's own firms ("banned U.S. companies
   from selling parts to ZTE") targets the first party of another state after them, or no one;
 - a visit's receiving party is the partner named with it (talks with the U.S.), else its
-  destination;
+  destination; so is a proposal's (提出与中方磋商: China is asked to talk);
 - an agentless passive (被列入清单的美国企业) makes the subject the receiver;
 - a pair word (中美, US-China) or a both-sides word (双方) is the subject of joint acts only, and of
   other acts when each side does its own (双方各自暂停关税: one act from each side to the other);
@@ -210,7 +210,7 @@ def read_dyads(
         return ((a, b), (b, a)) if setting.each else ()  # 双方各自暂停关税: each side's own act
 
     source = subject.states[0] if subject else None
-    receivers = _receivers(local, cue, subject, joint, frame == "visit")
+    receivers = _receivers(local, cue, subject, joint or frame == "partner", frame == "visit")
     if entry.content_after:  # the addressee stands right after the cue; a party deeper is in the content
         reach = _ADDRESSEE_REACH[setting.lang == "en"]
         first = min((r[0] for r in receivers), default=0)

@@ -136,7 +136,8 @@ class EventCueEntry(Entry):
     clause (if given), none of ``vetoes`` does, and no ``not_before``/``not_after`` phrase touches
     it. ``frame`` says how the parties are read: ``directed`` (subject acts on object), ``visit``
     (the visitor acts, the destination receives), ``judged`` (the subject is the party judged or
-    accused — 违反, unfair practices, very respectful; the speaker or the counterpart judges). Cues
+    accused — 违反, unfair practices, very respectful; the speaker or the counterpart judges) or
+    ``partner`` (the partner named with 与/with receives: 提出与中方磋商 asks China to talk). Cues
     of ``overrides`` types in the same clause yield to this one (a threat of tariffs is THREATEN, not
     SANCTION); ``when_conditional`` re-types a conditional event (a sanction promised on a condition
     is a THREATEN, SCHEMA.md). ``modalities`` are those the act can have: a speech act (an
@@ -164,7 +165,7 @@ class EventCueEntry(Entry):
     vetoes: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
-    frame: Literal["directed", "visit", "judged"] = "directed"
+    frame: Literal["directed", "visit", "judged", "partner"] = "directed"
     overrides: tuple[EventType, ...] = ()
     when_conditional: EventType | None = None
     states: tuple[str, ...] = Field((), description="a fixed (source, target) pair, alpha-3")
