@@ -45,18 +45,22 @@ def new_subject(
     clause: Clause,
     party_starts: list[int],
     saying: re.Pattern[str] | None = None,
+    joiner: re.Pattern[str] | None = None,
 ) -> bool:
     """Whether a clause after the content's start, up to ``clause``, opens with a party or with a
     verb of saying (``saying``): a new subject ends what was asked or charged (美方无端指责中方违反共识，
     严重背离事实，中方坚决拒绝: the refusal is China's own act, not part of the charge), and so does a
-    further statement ("urged Washington to stop …, and said China would take measures"). Read in
-    the folded view (並表示 is 并表示)."""
+    further statement ("urged Washington to stop …, and said China would take measures"). A joining
+    word may stand before the new subject (``joiner``: "asked Beijing for talks, but China refused").
+    Read in the folded view (並表示 is 并表示)."""
     for c in in_sentence:
         if c[0] <= content or c[0] > clause[0]:
             continue
         k = bisect.bisect_left(party_starts, c[0])
-        if k < len(party_starts) and not view_text[c[0] : party_starts[k]].strip():
-            return True
+        if k < len(party_starts):
+            head = view_text[c[0] : party_starts[k]].strip()
+            if not head or (joiner is not None and joiner.fullmatch(head) is not None):
+                return True
         if saying is not None and saying.match(view_text, c[0]) is not None:
             return True
     return False

@@ -230,7 +230,7 @@ def extract_events(
             entry = only.entry
             if (
                 entry.type not in entry.overrides
-                and (only.start <= content or entry.content_after or new_subject(view.text, known[0], content, clause, party_starts, saying))
+                and (only.start <= content or entry.content_after or new_subject(view.text, known[0], content, clause, party_starts, saying, joiner))
                 and not (entry.type in OPPOSABLE and is_opposed(view.text, clause, only.start, party_starts, opposing, joiner))
             ):
                 coded.extend(_read(only, entry, clause, ctx, where, (only.start,)))
@@ -251,7 +251,7 @@ def extract_events(
             entry = r.entry
             if entry.type in overridden:
                 continue
-            if r.start > content and not entry.content_after and not new_subject(view.text, known[0], content, clause, party_starts, saying):
+            if r.start > content and not entry.content_after and not new_subject(view.text, known[0], content, clause, party_starts, saying, joiner):
                 continue  # the content of a request, not an act
             if entry.type in OPPOSABLE and is_opposed(view.text, clause, r.start, party_starts, opposing, joiner):
                 continue  # a measure opposed (反对单边加征关税), not taken
