@@ -35,3 +35,24 @@ def test_party_runs_both_sides_word_after_a_partner_names_the_two_before_it() ->
     out = join_neighbours(text, [mex, can, usa, first, second], markers, re.compile(";"), "en", pair=("USA", "CHN"))
     assert out[3].states == ("MEX", "CAN")  # not the partner's own state
     assert out[4].states == ("MEX", "CAN")  # the same two again
+
+
+def test_party_runs_both_sides_word_after_a_meeting_with_a_third_state_names_those_two() -> None:
+    import re
+
+    from tealeaves.extract.party_runs import join_neighbours
+    from tealeaves.extract.party_types import Party
+
+    # "USA CHN talks. Then USA met+EUR, both agreed": the two who met, not the article's two states
+    text = "USA CHN talks. Then USA met+EUR, both agreed"
+    usa, chn, usa2, eur = Party(0, 3, ("USA",)), Party(4, 7, ("CHN",)), Party(20, 23, ("USA",)), Party(28, 31, ("EUR",))
+    both = Party(33, 37, (), "both")
+    markers = [(27, 28, "counterpart", 12)]  # the "+" is a counterpart marker (与, with)
+    end = re.compile(r"\.")
+    out = join_neighbours(text, [usa, chn, usa2, eur, both], markers, re.compile(","), "en", pair=("USA", "CHN"), sentence_end=end)
+    assert out[-1].states == ("USA", "EUR")
+    # a third state that is only a venue, not met ("USA met+CHN in SWE"), leaves the article's two
+    text = "USA CHN talks. Then USA met+CHN in SWE, both agreed"
+    venue = [Party(0, 3, ("USA",)), Party(4, 7, ("CHN",)), Party(20, 23, ("USA",)), Party(28, 31, ("CHN",)), Party(35, 38, ("SWE",))]
+    out = join_neighbours(text, [*venue, Party(40, 44, (), "both")], markers, re.compile(","), "en", pair=("USA", "CHN"), sentence_end=end)
+    assert set(out[-1].states) == {"USA", "CHN"}

@@ -25,7 +25,8 @@ class EventText:
     scheduled for (原定), ``saying_opener_re`` a clause that opens with a verb of
     saying (", and said"), which ends what was asked before it, ``opposing_re`` a verb whose object
 is a measure opposed, not taken (反对单边加征关税), and ``joiner_re`` a word that joins a further
-predicate of the same subject (并, "and")."""
+predicate of the same subject (并, "and"), ``sentence_end_re`` any sentence-ending mark or a line
+break."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]
@@ -54,6 +55,7 @@ predicate of the same subject (并, "and")."""
     saying_opener_re: re.Pattern[str] | None = None
     opposing_re: re.Pattern[str] | None = None
     joiner_re: re.Pattern[str] | None = None
+    sentence_end_re: re.Pattern[str] | None = None
 
 
 def char_class(chars: frozenset[str]) -> re.Pattern[str]:
@@ -109,6 +111,7 @@ def event_text(kb: KnowledgeBase) -> EventText:
         saying_opener_re=_saying_opener(kb.text_words("clause_joiners"), kb.text_words("speech_verbs"), kb.text_words("speech_lead_words")),
         opposing_re=_optional_pattern(kb.text_words("opposing_verbs")),
         joiner_re=_optional_pattern(kb.text_words("clause_joiners")),
+        sentence_end_re=char_class(kb.text_chars("sentence_end_zh") | kb.text_chars("sentence_end_en") | {"\n"}),
     )
 
 

@@ -166,6 +166,7 @@ def find_parties(
         lang,
         pair=pair if both else NO_BOTH,
         possessive=classes.possessive_words,
+        sentence_end=classes.sentence_end_re,
     )
     marked, used, bare = _apply_markers(text, parties, markers, classes.party_break_re, sorted(cue_starts), date_starts)
     grouped = _group(text, marked, classes.conjunctions)

@@ -16,6 +16,25 @@ BOTH_REPEAT = 12
 """A both-sides word this close after another names the same two (两国领导人进行了会谈，两国领导人承诺)."""
 
 
+_PARTNER_REACH = 12
+"""How far (characters) before a party a partner marker (与, with) may end and still mark it (与欧盟
+委员会主席容克: 欧盟委员会 and the name after it)."""
+
+
+def _met(markers: list[Marker], parties: list[Party], start: int, state: str) -> bool:
+    """Whether a counterpart marker (与, with) ends shortly before ``start`` with only parties of
+    ``state`` between: the party of ``state`` there is the one met (与欧盟委员会主席容克, not 瑞典 in
+    与美国财政部长贝森特在瑞典)."""
+    for m in markers:
+        if m[2] != "counterpart" or m[1] > start or start - m[1] > _PARTNER_REACH:
+            continue
+        if all(p[2] == (state,) or p[4] for p in parties if m[1] <= p[0] < start) and not any(
+            p[4] and p[2] == (state,) for p in parties if p[0] == start
+        ):
+            return True
+    return False
+
+
 def partner_marked(markers: list[Marker], a: int, b: int) -> bool:
     """Whether a counterpart marker (与, with) fills the gap ``[a, b)`` between a party and a
     both-sides word (他与两国领导人): that party is their partner, not one of the two."""
@@ -31,6 +50,7 @@ def join_neighbours(
     *,
     pair: tuple[str, str] | None = NO_BOTH,
     possessive: tuple[str, ...] = (),
+    sentence_end: re.Pattern[str] | None = None,
 ) -> list[Party]:
     """Join a run of mentions of one state into one party: 美国总统特朗普, U.S. Treasury Secretary Scott
     Bessent, China's commerce ministry name one actor, and a marker before the run applies to all
@@ -38,9 +58,12 @@ def join_neighbours(
 
     In the same pass a party that a ``possessive`` word follows is marked possessive, and a
     both-sides word (双方, the two countries) takes its states (skipped when ``pair`` is
-    ``NO_BOTH``): the article's two main states (``pair``) when both were among the last four
-    states named before it and one of them among the last two; else the last two named (两国领导人
-    after 墨西哥和加拿大); at the start of an article, nobody yet (the main states stand in later).
+    ``NO_BOTH``): the last two states named when both were named earlier in its own sentence (no
+    ``sentence_end`` mark between; without the marks this rule is not applied), they
+    are not the article's two main states and the other one is met (与, with: 特朗普与欧盟委员会主席容克
+    会面，双方同意 are the US and the EU; a venue, 在瑞典, is not met); else the article's two main states (``pair``) when both were among the last four states
+    named before it and one of them among the last two; else the last two named (两国领导人 after
+    墨西哥和加拿大); at the start of an article, nobody yet (the main states stand in later).
     A run joins plain parties of one state only, so following the states named on the parties
     before or after joining gives the same."""
     limit = 30 if lang == "en" else 6
@@ -51,6 +74,7 @@ def join_neighbours(
     prev: Party | None = None
     follow = pair is not NO_BOTH  # whether both-sides words are to be resolved
     recent: list[str] = []
+    named_at: dict[str, int] = {}  # where each state of ``recent`` was last named
     last_both: Party | None = None  # the last both-sides word resolved
     pair_states = set(pair) if follow and pair is not None else set()
     starts = text.startswith
@@ -64,6 +88,15 @@ def join_neighbours(
                     named = [r for r in recent if r != prev[2][0]]
                 if last_both is not None and p[0] - last_both[1] <= BOTH_REPEAT:
                     p = new(Party, (p[0], p[1], last_both[2], *p[3:]))  # the same two again (两国领导人……两国领导人承诺)
+                elif (
+                    len(named) >= 2
+                    and not set(named[-2:]) <= pair_states
+                    and sentence_end is not None
+                    and sentence_end.search(text, named_at[named[-2]], p[0]) is None
+                    and any(_met(markers, parties, named_at[s], s) for s in named[-2:] if s not in pair_states)
+                ):
+                    # the two just met with each other, not the article's two (see the docstring)
+                    p = new(Party, (p[0], p[1], (named[-2], named[-1]), *p[3:]))
                 elif pair is not None and pair_states <= set(named[-4:]) and (set(named[-2:]) & pair_states):
                     p = new(Party, (p[0], p[1], pair, *p[3:]))
                 elif len(named) >= 2:
@@ -72,6 +105,7 @@ def join_neighbours(
                     last_both = p
             elif not p[4]:
                 for state in p[2]:
+                    named_at[state] = p[0]
                     if recent and recent[-1] == state:
                         continue  # already the last named
                     if state in recent:
