@@ -24,9 +24,9 @@ class EventText:
     day a measure takes effect (自, 起, from), ``plan_words`` those that make it the day something was
     scheduled for (原定), ``saying_opener_re`` a clause that opens with a verb of
     saying (", and said"), which ends what was asked before it, ``opposing_re`` a verb whose object
-is a measure opposed, not taken (反对单边加征关税), and ``joiner_re`` a word that joins a further
-predicate of the same subject (并, "and"), ``sentence_end_re`` any sentence-ending mark or a line
-break."""
+    is a measure opposed, not taken (反对单边加征关税), ``joiner_re`` a word that joins a further
+    predicate of the same subject (并, "and"), and ``sentence_end_re`` any sentence-ending mark or a
+    line break."""
 
     clause_break: frozenset[str]
     party_break: frozenset[str]

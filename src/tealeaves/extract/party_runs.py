@@ -59,11 +59,12 @@ def join_neighbours(
     In the same pass a party that a ``possessive`` word follows is marked possessive, and a
     both-sides word (双方, the two countries) takes its states (skipped when ``pair`` is
     ``NO_BOTH``): the last two states named when both were named earlier in its own sentence (no
-    ``sentence_end`` mark between; without the marks this rule is not applied), they
-    are not the article's two main states and the other one is met (与, with: 特朗普与欧盟委员会主席容克
-    会面，双方同意 are the US and the EU; a venue, 在瑞典, is not met); else the article's two main states (``pair``) when both were among the last four states
-    named before it and one of them among the last two; else the last two named (两国领导人 after
-    墨西哥和加拿大); at the start of an article, nobody yet (the main states stand in later).
+    ``sentence_end`` mark between; without the marks this rule is not applied), they are not the
+    article's two main states and the other one is met (与, with: 特朗普与欧盟委员会主席容克会面，双方
+    同意 are the US and the EU; a venue, 在瑞典, is not met); else the article's two main states
+    (``pair``) when both were among the last four states named before it and one of them among the
+    last two; else the last two named (两国领导人 after 墨西哥和加拿大); at the start of an article,
+    nobody yet (the main states stand in later).
     A run joins plain parties of one state only, so following the states named on the parties
     before or after joining gives the same."""
     limit = 30 if lang == "en" else 6

@@ -146,7 +146,7 @@ class Findings:
         found = memo.get(sentence)
         if found is None:
             place = MentionKind.PLACE
-            media = _media_ids(self.kb)
+            media = category_ids(self.kb, "media")
             found = memo[sentence] = tuple(
                 [m for m in self.mentions_in(sentence) if m.state and m.kind is not place and m.actor_id not in media]
             )
@@ -245,13 +245,14 @@ def first_state(found: Findings, sentence: int, *, kinds: frozenset[MentionKind]
 
 def is_media(found: Findings, mention: Mention) -> bool:
     """A news outlet reports; it is never a party to what it reports."""
-    return mention.actor_id in _media_ids(found.kb)
+    return mention.actor_id in category_ids(found.kb, "media")
 
 
 @functools.cache
-def _media_ids(kb: KnowledgeBase) -> frozenset[str]:
-    """Ids of the news outlets (organizations of category ``media``), worked out once per knowledge base."""
-    return frozenset(oid for oid, org in kb.organizations.items() if org.category == "media")
+def category_ids(kb: KnowledgeBase, category: str) -> frozenset[str]:
+    """Ids of the organizations of one ``category`` (``media``, ``company`` ...), worked out once
+    per knowledge base and category."""
+    return frozenset(oid for oid, org in kb.organizations.items() if org.category == category)
 
 
 def evidence_of(*items: Cue | Mention | Event | Quantity | None) -> tuple[Evidence, ...]:

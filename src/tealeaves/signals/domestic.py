@@ -15,12 +15,10 @@ lobbied") is a business constituency of its state.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 
-from tealeaves.knowledge.base import KnowledgeBase
 from tealeaves.model import Cue, DomesticPressure, Mention, MentionKind, Signal
-from tealeaves.signals.context import Findings, evidence_of, persons_in, state_before
+from tealeaves.signals.context import Findings, category_ids, evidence_of, persons_in, state_before
 
 MODIFIER_CHARS = 4
 """Most characters between a state and the constituency it modifies (美国农民: 0; "U.S. soybean farmers")."""
@@ -66,7 +64,7 @@ def _lobbying_firm(found: Findings, cue: Cue) -> Mention | None:
     firm that lobbies its government is a business constituency pressing it (放行的背后，是英伟达
     数月来的游说)."""
     start = cue.evidence.span.start
-    firms = _company_ids(found.kb)
+    firms = category_ids(found.kb, "company")
     best: Mention | None = None
     for m in found.mentions_in(cue.evidence.sentence):
         end = m.evidence.span.end
@@ -74,11 +72,6 @@ def _lobbying_firm(found: Findings, cue: Cue) -> Mention | None:
             best = m
     return best
 
-
-@functools.cache
-def _company_ids(kb: KnowledgeBase) -> frozenset[str]:
-    """Ids of the organizations of category ``company``, worked out once per knowledge base."""
-    return frozenset(oid for oid, org in kb.organizations.items() if org.category == "company")
 
 
 LOBBIED_CHARS = 1
