@@ -3,6 +3,7 @@ possessor (China's), and the states a both-sides word (双方, the two countries
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tealeaves.extract.party_types import Marker, Party, cue_between, new_party
@@ -21,16 +22,15 @@ _PARTNER_REACH = 12
 委员会主席容克: 欧盟委员会 and the name after it)."""
 
 
-def _met(markers: list[Marker], parties: list[Party], start: int, state: str) -> bool:
+def _met(markers: list[Marker], parties: list[Party], party_starts: list[int], start: int, state: str) -> bool:
     """Whether a counterpart marker (与, with) ends shortly before ``start`` with only parties of
-    ``state`` between: the party of ``state`` there is the one met (与欧盟委员会主席容克, not 瑞典 in
-    与美国财政部长贝森特在瑞典)."""
+    ``state`` (or places) between: the party of ``state`` there is the one met (与欧盟委员会主席容克,
+    not 瑞典 in 与美国财政部长贝森特在瑞典). ``party_starts`` are the sorted starts of ``parties``."""
     for m in markers:
         if m[2] != "counterpart" or m[1] > start or start - m[1] > _PARTNER_REACH:
             continue
-        if all(p[2] == (state,) or p[4] for p in parties if m[1] <= p[0] < start) and not any(
-            p[4] and p[2] == (state,) for p in parties if p[0] == start
-        ):
+        between = parties[bisect.bisect_left(party_starts, m[1]) : bisect.bisect_left(party_starts, start)]
+        if all(p[2] == (state,) or p[4] for p in between):
             return True
     return False
 
@@ -76,6 +76,7 @@ def join_neighbours(
     follow = pair is not NO_BOTH  # whether both-sides words are to be resolved
     recent: list[str] = []
     named_at: dict[str, int] = {}  # where each state of ``recent`` was last named
+    party_starts: list[int] = []  # the starts of ``parties`` (sorted), listed when first needed
     last_both: Party | None = None  # the last both-sides word resolved
     pair_states = set(pair) if follow and pair is not None else set()
     starts = text.startswith
@@ -94,7 +95,8 @@ def join_neighbours(
                     and not set(named[-2:]) <= pair_states
                     and sentence_end is not None
                     and sentence_end.search(text, named_at[named[-2]], p[0]) is None
-                    and any(_met(markers, parties, named_at[s], s) for s in named[-2:] if s not in pair_states)
+                    and any(_met(markers, parties, party_starts or (party_starts := [q[0] for q in parties]), named_at[s], s)
+                            for s in named[-2:] if s not in pair_states)
                 ):
                     # the two just met with each other, not the article's two (see the docstring)
                     p = new(Party, (p[0], p[1], (named[-2], named[-1]), *p[3:]))
